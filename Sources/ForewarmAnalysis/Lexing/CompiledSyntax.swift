@@ -1,0 +1,52 @@
+/// Lookup tables built once per language from its ``LexicalSyntax``, so the lexer branches on one table read per byte.
+final class CompiledSyntax: Sendable {
+    enum ByteClass: UInt8 {
+        case other, space, newline, identifierStart, digit, quote, sigil
+    }
+
+    let syntax: LexicalSyntax
+    let classes: [ByteClass]
+    /// For each first byte, the multi-byte symbols that start with it, longest first.
+    let symbolsByFirstByte: [[[UInt8]]]
+    let identifierContinue: [Bool]
+
+    init(_ syntax: LexicalSyntax) {
+        self.syntax = syntax
+        var classes = [ByteClass](repeating: .other, count: 256)
+        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { classes[Int(byte)] = .identifierStart }
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(byte)] = .identifierStart }
+        for byte in 0x80...0xFF { classes[byte] = .identifierStart }
+        classes[Int(UInt8(ascii: "_"))] = .identifierStart
+        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { classes[Int(byte)] = .digit }
+        for byte in [UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C] { classes[Int(byte)] = .space }
+        classes[Int(UInt8(ascii: "\n"))] = .newline
+        classes[Int(UInt8(ascii: "\r"))] = .newline
+        for quote in syntax.quotes { classes[Int(quote)] = .quote }
+        if syntax.backtickStrings { classes[Int(UInt8(ascii: "`"))] = .quote }
+        for sigil in syntax.identifierStart { classes[Int(sigil)] = .sigil }
+        self.classes = classes
+
+        var continues = [Bool](repeating: false, count: 256)
+        for (index, byteClass) in classes.enumerated() where byteClass == .identifierStart || byteClass == .digit {
+            continues[index] = true
+        }
+        for byte in syntax.identifierContinue { continues[Int(byte)] = true }
+        identifierContinue = continues
+
+        var symbols = [[[UInt8]]](repeating: [], count: 256)
+        for symbol in Set(syntax.symbols) where symbol.utf8.count > 1 {
+            let bytes = Array(symbol.utf8)
+            symbols[Int(bytes[0])].append(bytes)
+        }
+        for index in symbols.indices { symbols[index].sort { $0.count > $1.count } }
+        symbolsByFirstByte = symbols
+    }
+
+    private static let table: [Language: CompiledSyntax] = {
+        var table: [Language: CompiledSyntax] = [:]
+        for language in Language.allCases { table[language] = CompiledSyntax(.of(language)) }
+        return table
+    }()
+
+    static func of(_ language: Language) -> CompiledSyntax { table[language]! }
+}

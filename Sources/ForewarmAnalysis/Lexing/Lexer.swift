@@ -1,0 +1,212 @@
+/// Splits source bytes into tokens for one language, in one forward pass.
+///
+/// Accepts any bytes: unterminated strings and comments run to the end of the input, invalid UTF-8 reads
+/// as identifier bytes, and nothing recurses, so time is linear and the stack is constant.
+public struct Lexer {
+    let source: UnsafeBufferPointer<UInt8>
+    let rules: CompiledSyntax
+    var position = 0
+    var line = 1
+    /// Only spaces since the last line break (for preprocessor lines, POD, `=begin`).
+    var atLineStart = true
+    /// The last token that was not a comment or newline, for telling `/` from a regex and `<<` from a heredoc.
+    var previous: (kind: TokenKind, key: TokenKey)? = nil
+    /// Heredoc terminators waiting for the end of the current line.
+    var pendingHeredocs: [Heredoc] = []
+    var heredocBodyIsNext = false
+    /// Where a string of each quote byte first failed to close (see `readQuoted`).
+    var unterminatedQuoteFrom = [Int?](repeating: nil, count: 128)
+
+    struct Heredoc {
+        var terminator: [UInt8]
+        /// The terminator may be indented (`<<~`, `<<-`, PHP 7.3+).
+        var indented: Bool
+    }
+
+    init(source: UnsafeBufferPointer<UInt8>, rules: CompiledSyntax) {
+        self.source = source
+        self.rules = rules
+    }
+
+    public init(source: UnsafeBufferPointer<UInt8>, language: Language) {
+        self.init(source: source, rules: .of(language))
+    }
+
+    var syntax: LexicalSyntax { rules.syntax }
+
+    @inline(__always)
+    func byte(at index: Int) -> UInt8 { index < source.count ? source[index] : 0 }
+
+    @inline(__always)
+    func hasPrefix(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + bytes.count <= source.count else { return false }
+        for offset in 0..<bytes.count where source[index + offset] != bytes[offset] { return false }
+        return true
+    }
+
+    /// The next token, or nil at the end of the input. Spaces are skipped; line breaks are tokens.
+    public mutating func next() -> Token? {
+        if heredocBodyIsNext {
+            heredocBodyIsNext = false
+            if let body = readHeredocBodies() { return body }
+        }
+        while position < source.count {
+            let current = source[position]
+            switch rules.classes[Int(current)] {
+            case .space:
+                position += 1
+            case .newline:
+                return readNewline()
+            default:
+                let token = readToken(startingWith: current)
+                if token.kind != .comment { previous = (token.kind, token.key) }
+                atLineStart = false
+                return token
+            }
+        }
+        return nil
+    }
+
+    mutating func readNewline() -> Token {
+        let start = position
+        if source[position] == UInt8(ascii: "\r"), byte(at: position + 1) == UInt8(ascii: "\n") {
+            position += 2
+        } else {
+            position += 1
+        }
+        let token = Token(kind: .newline, key: "\n", start: start, end: position, line: line, innerNewlines: 0)
+        line += 1
+        atLineStart = true
+        if !pendingHeredocs.isEmpty { heredocBodyIsNext = true }
+        return token
+    }
+
+    /// Makes a token of `start..<position` and advances the line count past its inner line breaks.
+    @inline(__always)
+    mutating func finish(_ kind: TokenKind, from start: Int, startLine: Int, key: TokenKey? = nil) -> Token {
+        let tokenKey = key ?? TokenKey(bytes: UnsafeBufferPointer(rebasing: source[start..<position]))
+        return Token(
+            kind: kind, key: tokenKey, start: start, end: position, line: startLine, innerNewlines: line - startLine)
+    }
+
+    /// Advances `position` past a line break at `position` if there is one, counting it.
+    @inline(__always)
+    mutating func stepCountingLines() {
+        let current = source[position]
+        if current == UInt8(ascii: "\n") {
+            line += 1
+        } else if current == UInt8(ascii: "\r"), byte(at: position + 1) != UInt8(ascii: "\n") {
+            line += 1
+        }
+        position += 1
+    }
+
+    mutating func readToken(startingWith first: UInt8) -> Token {
+        let start = position
+        let startLine = line
+        if let comment = readComment(startingWith: first) { return comment }
+        if syntax.preprocessor, atLineStart, first == UInt8(ascii: "#") { return readPreprocessorLine() }
+        if let literal = readSpecialLiteral(startingWith: first) { return literal }
+
+        switch rules.classes[Int(first)] {
+        case .identifierStart:
+            return readWord()
+        case .sigil:
+            let next = byte(at: position + 1)
+            if rules.classes[Int(next)] == .identifierStart || next == first {
+                return readWord()
+            }
+            if syntax.perlQuoteLike, isPerlSpecialVariable(next) {
+                position += 2
+                return finish(.word, from: start, startLine: startLine)
+            }
+        case .digit:
+            return readNumber()
+        case .quote:
+            return readQuoted(from: start)
+        default:
+            break
+        }
+        if first == UInt8(ascii: "."), rules.classes[Int(byte(at: position + 1))] == .digit {
+            return readNumber()
+        }
+        if first == UInt8(ascii: "/"), syntax.slashRegex, regexMayStartHere(), let regex = readSlashRegex() {
+            return regex
+        }
+        if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() { return heredoc }
+        for symbol in rules.symbolsByFirstByte[Int(first)] where hasPrefix(symbol, at: position) {
+            position += symbol.count
+            return finish(.symbol, from: start, startLine: startLine)
+        }
+        position += 1
+        return finish(.symbol, from: start, startLine: startLine)
+    }
+
+    mutating func readWord() -> Token {
+        let start = position
+        position += 1
+        while position < source.count, rules.identifierContinue[Int(source[position])] { position += 1 }
+        if syntax.perlQuoteLike, let quoted = readPerlQuoteLike(wordStart: start) { return quoted }
+        // Ruby method names may end in `?` or `!` (`empty?`, `save!`), but not `!=`, `?:`.
+        if syntax.predicateSuffixes, position < source.count {
+            let next = source[position]
+            if next == UInt8(ascii: "?") || next == UInt8(ascii: "!"), byte(at: position + 1) != UInt8(ascii: "="),
+                rules.classes[Int(byte(at: position + 1))] != .identifierStart,
+                byte(at: position + 1) != UInt8(ascii: ":")
+            {
+                position += 1
+            }
+        }
+        return finish(.word, from: start, startLine: line)
+    }
+
+    mutating func readNumber() -> Token {
+        let start = position
+        var sawDot = false
+        var isHex = false
+        if source[position] == UInt8(ascii: "0") {
+            let next = byte(at: position + 1) | 0x20
+            if next == UInt8(ascii: "x") { isHex = true }
+        }
+        while position < source.count {
+            let current = source[position]
+            let byteClass = rules.classes[Int(current)]
+            if byteClass == .digit || (byteClass == .identifierStart && current < 0x80) {
+                let lower = current | 0x20
+                position += 1
+                // Exponent signs: 1e-5, 0x1p+3.
+                if !isHex && lower == UInt8(ascii: "e") || isHex && lower == UInt8(ascii: "p") {
+                    let sign = byte(at: position)
+                    if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { position += 1 }
+                }
+            } else if current == UInt8(ascii: "."), !sawDot, rules.classes[Int(byte(at: position + 1))] == .digit {
+                sawDot = true
+                position += 1
+            } else if current == UInt8(ascii: "."), !sawDot, byte(at: position + 1) != UInt8(ascii: "."),
+                rules.classes[Int(byte(at: position + 1))] != .identifierStart
+            {
+                // `1.` is a float in C, Python, JS; `1..2` and `1.method` are not.
+                sawDot = true
+                position += 1
+            } else if current == UInt8(ascii: "'"), syntax.cppRawStrings || syntax.preprocessor,
+                rules.classes[Int(byte(at: position + 1))] == .digit
+            {
+                position += 1  // C++14 digit separator
+            } else {
+                break
+            }
+        }
+        return finish(.number, from: start, startLine: line)
+    }
+
+    func isPerlSpecialVariable(_ next: UInt8) -> Bool {
+        switch next {
+        case UInt8(ascii: "_"), UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "$"), UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: "&"), UInt8(ascii: "^"), UInt8(ascii: "#"):
+            return source[position] == UInt8(ascii: "$")
+        default:
+            return false
+        }
+    }
+}

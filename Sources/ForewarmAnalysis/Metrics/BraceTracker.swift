@@ -1,0 +1,181 @@
+/// Cognitive complexity, nesting, loops and calls for languages whose blocks are braces.
+///
+/// A control keyword (`if`, `for`, `switch`, `catch`…) waits for the `{` that opens its body; the body then
+/// counts as one level of nesting until its `}`. Braceless bodies add no nesting.
+struct BraceTracker: StructureTracker {
+    enum BlockKind: UInt8 { case plain, branch, loop, doLoop, other }
+    enum Pending: UInt8 { case none, branch, loop, doLoop, other }
+
+    var stack = FrameStack<BlockKind>()
+    var pending = Pending.none
+    var pendingParenDepth = 0
+    var parenDepth = 0
+    var afterElse = false
+    var closedDoLoop = false
+    var afterDoBlock = false
+    var previous: Token? = nil
+    var previousTraits: TokenTraits = []
+    var beforePrevious: TokenTraits = []
+    var jumpLine = -1
+    var questionPending = false
+    /// Go's `for a; b; c {` keeps its header open across semicolons.
+    var semicolonEndsHeader = true
+
+    init() {}
+
+    mutating func observe(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
+        stack.sync(&context)
+        let function = stack.frames[stack.frames.count - 1].function
+        let nesting = stack.frames[stack.frames.count - 1].nesting
+
+        afterDoBlock = closedDoLoop
+        closedDoLoop = false
+        if questionPending {
+            questionPending = false
+            if !BraceTracker.endsOptional(token) { context.addStructural(function, nesting: nesting) }
+        }
+        if jumpLine == token.line, token.kind == .word, !traits.contains(.keyword) {
+            context.addFlat(function)  // labelled break / continue
+        }
+        jumpLine = -1
+
+        switch token.kind {
+        case .word:
+            observeWord(token, traits, &context, function: function, nesting: nesting)
+        case .symbol:
+            observeSymbol(token, traits, &context, function: function, nesting: nesting)
+        default:
+            afterElse = false
+        }
+        beforePrevious = previousTraits
+        previous = token
+        previousTraits = traits
+    }
+
+    mutating func observeWord(
+        _ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext, function: Int, nesting: Int
+    ) {
+        defer { if !traits.contains(.elseLike) { afterElse = false } }
+        if traits.contains(.elseLike) {
+            context.addFlat(function)
+            afterElse = true
+            return
+        }
+        if traits.contains(.elseIf) {
+            context.addFlat(function)
+            open(.branch)
+            return
+        }
+        if traits.contains(.branch) {
+            if !afterElse { context.addStructural(function, nesting: nesting) }
+            open(.branch)
+        } else if traits.contains(.doLoop) {
+            context.addStructural(function, nesting: nesting)
+            context.functions[function].structure.loops += 1
+            open(.doLoop)
+        } else if traits.contains(.loop) {
+            if !afterDoBlock {  // else it is the `while` of `do { } while (…)`
+                context.addStructural(function, nesting: nesting)
+                context.functions[function].structure.loops += 1
+                open(.loop)
+            }
+        } else if traits.contains(.switchLike) || traits.contains(.catchLike) {
+            context.addStructural(function, nesting: nesting)
+            open(.other)
+        } else if traits.contains(.jump) {
+            if token.key == "goto" { context.addFlat(function) } else { jumpLine = token.line }
+        } else if traits.contains(.returnLike) {
+            context.functions[function].structure.returns += 1
+        }
+        if traits.contains(.logicalAnd) || traits.contains(.logicalOr) {
+            logical(traits, &context, function: function)
+        }
+    }
+
+    mutating func observeSymbol(
+        _ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext, function: Int, nesting: Int
+    ) {
+        afterElse = false
+        switch token.key {
+        case "(":
+            if let previous, previous.kind == .word, !previousTraits.contains(.keyword),
+                !beforePrevious.contains(.functionKeyword), previous.start != context.functions[function].nameStart
+            {
+                context.functions[function].structure.calls += 1
+                if context.isOwnName(previous, of: function) { context.functions[function].structure.recursiveCalls += 1 }
+            }
+            parenDepth += 1
+            stack.frames[stack.frames.count - 1].lastLogical.append(0)
+        case ")":
+            if parenDepth > 0 { parenDepth -= 1 }
+            if stack.frames[stack.frames.count - 1].lastLogical.count > 1 {
+                stack.frames[stack.frames.count - 1].lastLogical.removeLast()
+            }
+        case "{":
+            var frame = stack.frames[stack.frames.count - 1]
+            let kind: BlockKind
+            switch pending {
+            case .none: kind = .plain
+            case .branch: kind = .branch
+            case .loop: kind = .loop
+            case .doLoop: kind = .doLoop
+            case .other: kind = .other
+            }
+            pending = .none
+            frame.blocks.append(kind)
+            if kind != .plain { frame.nesting += 1 }
+            if kind == .loop || kind == .doLoop { frame.loopDepth += 1 }
+            frame.lastLogical = [0]
+            stack.frames[stack.frames.count - 1] = frame
+            context.noteNesting(function, nesting: frame.nesting, loopDepth: frame.loopDepth)
+        case "}":
+            var frame = stack.frames[stack.frames.count - 1]
+            if let kind = frame.blocks.popLast() {
+                if kind != .plain { frame.nesting -= 1 }
+                if kind == .loop || kind == .doLoop { frame.loopDepth -= 1 }
+                closedDoLoop = kind == .doLoop
+            }
+            frame.lastLogical = [0]
+            stack.frames[stack.frames.count - 1] = frame
+        case ";":
+            if semicolonEndsHeader, parenDepth == 0 { pending = .none }
+            stack.frames[stack.frames.count - 1].lastLogical[stack.frames[stack.frames.count - 1].lastLogical.count - 1] = 0
+        case ",", "=":
+            stack.frames[stack.frames.count - 1].lastLogical[stack.frames[stack.frames.count - 1].lastLogical.count - 1] = 0
+        default:
+            if traits.contains(.logicalAnd) || traits.contains(.logicalOr) {
+                logical(traits, &context, function: function)
+            } else if traits.contains(.ternary) {
+                questionPending = true
+            }
+        }
+    }
+
+    mutating func open(_ kind: Pending) {
+        pending = kind
+        pendingParenDepth = parenDepth
+    }
+
+    /// Sonar counts each run of like logical operators once: `a && b && c` is 1, `a && b || c` is 2.
+    mutating func logical(_ traits: TokenTraits, _ context: inout ReadingContext, function: Int) {
+        let kind: UInt8 = traits.contains(.logicalAnd) ? 1 : 2
+        let depth = stack.frames[stack.frames.count - 1].lastLogical.count - 1
+        if stack.frames[stack.frames.count - 1].lastLogical[depth] != kind {
+            context.addFlat(function)
+            stack.frames[stack.frames.count - 1].lastLogical[depth] = kind
+        }
+    }
+
+    /// A `?` followed by one of these was optional chaining or an optional type, not a ternary.
+    static func endsOptional(_ token: Token) -> Bool {
+        guard token.kind == .symbol else { return token.kind == .newline }
+        switch token.key {
+        case ")", ",", ">", "]", "=", "{", ".", ";", "?", "!", ":", "}", "->", "==", "!=", "??": return true
+        default: return false
+        }
+    }
+
+    mutating func finish(_ context: inout ReadingContext) {
+        stack.finish(&context)
+    }
+}

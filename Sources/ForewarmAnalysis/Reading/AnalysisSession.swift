@@ -1,0 +1,113 @@
+/// One pass over one file: lexes, counts lines and tokens the way lizard's pipeline does, and feeds each code
+/// token to the language reader, the structure tracker, the Halstead counter and the hint collector.
+struct AnalysisSession {
+    let source: UnsafeBufferPointer<UInt8>
+    let language: Language
+    var distinct: DistinctTable
+    var context: ReadingContext
+    var lines = LineTally()
+    var hints = HintCollector()
+    var fileHalstead = HalsteadCounts()
+    let table: KeywordTable
+
+    init(source: UnsafeBufferPointer<UInt8>, language: Language, distinct: DistinctTable) {
+        self.source = source
+        self.language = language
+        self.distinct = distinct
+        context = ReadingContext(source: source)
+        table = Vocabulary.table(for: language)
+    }
+
+    mutating func run<Reader: LanguageReader, Tracker: StructureTracker>(_ reader: Reader, _ tracker: Tracker) {
+        var reader = reader
+        var tracker = tracker
+        var lexer = Lexer(source: source, language: language)
+        var newline = true
+        let joinsTilde = language == .c || language == .cpp || language == .csharp
+        var tilde: Token? = nil
+        while var token = lexer.next() {
+            switch token.kind {
+            case .newline:
+                lines.endLine()
+                newline = true
+                continue
+            case .comment:
+                lines.mark(.comment, innerNewlines: token.innerNewlines)
+                if token.innerNewlines > 0 { newline = true }
+                continue
+            case .preprocessor:
+                lines.mark(.code, innerNewlines: token.innerNewlines)
+                if token.innerNewlines > 0 { newline = true }
+                switch token.key {
+                case "#if", "#ifdef", "#elif": context.addCondition()
+                case "#include", "#import", "#using": hints.observeInclude(token, source: source)
+                default: break
+                }
+                continue
+            default:
+                break
+            }
+            // C++ destructors: lizard glues `~` to the name after it.
+            if joinsTilde {
+                if token.kind == .symbol, token.key == "~" {
+                    tilde = token
+                    continue
+                }
+                if let pending = tilde {
+                    tilde = nil
+                    if token.kind == .word { token.start = pending.start }
+                    token.key = TokenKey(bytes: UnsafeBufferPointer(rebasing: source[token.start..<token.end]))
+                    if token.kind != .word { token.kind = .word }
+                }
+            }
+            lines.mark(.code, innerNewlines: token.innerNewlines)
+            context.currentLine = token.line + token.innerNewlines
+            context.addNloc(token.innerNewlines + (newline ? 1 : 0))
+            newline = false
+            context.fileTokens += 1
+            context.functions[context.current].tokens += 1
+            let traits = token.kind == .word || token.kind == .symbol ? table[token.key] : []
+            if traits.contains(.condition) { context.addCondition() }
+            reader.read(token, traits, &context)
+            tracker.observe(token, traits, &context)
+            countHalstead(token, traits)
+            hints.observe(token, traits, source: source)
+        }
+        lines.finish()
+        reader.endOfFile(&context)
+        tracker.finish(&context)
+    }
+
+    /// Operands: identifiers, numbers, strings, literal keywords; operators: symbols and other keywords.
+    @inline(__always)
+    mutating func countHalstead(_ token: Token, _ traits: TokenTraits) {
+        let isOperator: Bool
+        var key = token.key.raw
+        switch token.kind {
+        case .word: isOperator = traits.contains(.keyword) && !traits.contains(.literal)
+        case .symbol: isOperator = true
+        default:
+            isOperator = false
+            if token.kind != .number {
+                key = TokenKey(bytes: UnsafeBufferPointer(rebasing: source[token.start..<token.end])).raw
+            }
+        }
+        let function = context.current
+        let owner = context.functions[function].serial
+        // Operators and operands live in separate key spaces.
+        let tagged = isOperator ? key : ~key
+        let isNewInFunction = distinct.insert(tagged, owner: owner)
+        let isNewInFile = distinct.insert(tagged, owner: -1)
+        if isOperator {
+            context.functions[function].halstead.operators += 1
+            fileHalstead.operators += 1
+            if isNewInFunction { context.functions[function].halstead.distinctOperators += 1 }
+            if isNewInFile { fileHalstead.distinctOperators += 1 }
+        } else {
+            context.functions[function].halstead.operands += 1
+            fileHalstead.operands += 1
+            if isNewInFunction { context.functions[function].halstead.distinctOperands += 1 }
+            if isNewInFile { fileHalstead.distinctOperands += 1 }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Flags that say what a word or symbol means in a language.
+struct TokenTraits: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    /// Counted by cyclomatic complexity (lizard's condition set for the language).
+    static let condition = TokenTraits(rawValue: 1 << 0)
+    /// A reserved word: a Halstead operator, never a call.
+    static let keyword = TokenTraits(rawValue: 1 << 1)
+    /// `true`, `null`, `None`…: a Halstead operand.
+    static let literal = TokenTraits(rawValue: 1 << 2)
+    static let branch = TokenTraits(rawValue: 1 << 3)
+    static let loop = TokenTraits(rawValue: 1 << 4)
+    static let switchLike = TokenTraits(rawValue: 1 << 5)
+    static let catchLike = TokenTraits(rawValue: 1 << 6)
+    static let elseLike = TokenTraits(rawValue: 1 << 7)
+    /// `else if` written as one word (`elif`, `elsif`, `elseif`).
+    static let elseIf = TokenTraits(rawValue: 1 << 8)
+    static let logicalAnd = TokenTraits(rawValue: 1 << 9)
+    static let logicalOr = TokenTraits(rawValue: 1 << 10)
+    /// `goto`, or a jump that may carry a label (`break`, `continue`).
+    static let jump = TokenTraits(rawValue: 1 << 11)
+    static let returnLike = TokenTraits(rawValue: 1 << 12)
+    /// `import`, `require`, `use`, `#include`…
+    static let importLike = TokenTraits(rawValue: 1 << 13)
+    /// Allocation or repetition constructs: `new`, `malloc`, `range`, `make`, `vec!`…
+    static let allocation = TokenTraits(rawValue: 1 << 14)
+    /// Opens a block that `end` closes (Ruby, Lua): `do`, `def`, `class`, `begin`…
+    static let blockOpener = TokenTraits(rawValue: 1 << 15)
+    static let blockEnd = TokenTraits(rawValue: 1 << 16)
+    /// `do` of a do-while loop, whose trailing `while` is not a new loop.
+    static let doLoop = TokenTraits(rawValue: 1 << 17)
+    /// Ternary `?`.
+    static let ternary = TokenTraits(rawValue: 1 << 18)
+    /// Words that declare a function or lambda (`def`, `function`, `fn`, `func`, `fun`, `sub`, `lambda`).
+    static let functionKeyword = TokenTraits(rawValue: 1 << 19)
+}
+
+/// An open-addressing hash table from ``TokenKey`` to ``TokenTraits``, built once per language.
+///
+/// One multiply, one shift and usually one comparison per lookup: it sits on the per-token hot path.
+struct KeywordTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [TokenTraits]
+    private let shift: UInt64
+
+    init(_ entries: [TokenKey: TokenTraits]) {
+        var capacity = 64
+        while capacity < entries.count * 4 { capacity *= 2 }
+        keys = Array(repeating: 0, count: capacity)
+        values = Array(repeating: [], count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        for (key, traits) in entries {
+            var slot = slotIndex(key.raw)
+            while keys[slot] != 0 && keys[slot] != key.raw { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key.raw
+            values[slot] = traits
+        }
+    }
+
+    @inline(__always)
+    private func slotIndex(_ raw: UInt64) -> Int {
+        Int(truncatingIfNeeded: (raw &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always)
+    subscript(key: TokenKey) -> TokenTraits {
+        var slot = slotIndex(key.raw)
+        let mask = keys.count - 1
+        while true {
+            let stored = keys[slot]
+            if stored == key.raw { return values[slot] }
+            if stored == 0 { return [] }
+            slot = (slot + 1) & mask
+        }
+    }
+}

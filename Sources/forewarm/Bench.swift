@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks, run in release mode.", subcommands: [BenchAnalyze.self])
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ForewarmAnalysis
+
+/// `forewarm bench analyze DIR`: analyzer throughput (MB/s, functions/s) on one core and per-snippet latency.
+struct BenchAnalyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Measure analyzer throughput over a corpus and latency on 4 KB snippets of it.")
+
+    @Argument(help: "Folders or files to read (every supported language).")
+    var paths: [String]
+
+    @Option(help: "Passes over the corpus for throughput.")
+    var passes = 3
+
+    @Option(help: "Snippet size in bytes for the latency measurement.")
+    var snippetBytes = 4096
+
+    @Option(help: "Snippets to time.")
+    var snippets = 20_000
+
+    @Flag(help: "Also time lizard on the same files, in the same run (for the ratio).")
+    var compareLizard = false
+
+    @Option(help: "The lizard command.")
+    var lizard = "lizard"
+
+    func run() throws {
+        let inputs = try SourceFiles.expand(paths, language: nil)
+        let files = try inputs.map { (path: $0.path, bytes: try SourceFiles.read($0)) }
+        let totalBytes = files.reduce(0) { $0 + $1.bytes.count }
+        guard totalBytes > 0 else { throw CLIError.input("no source files under \(paths.joined(separator: " "))") }
+        var analyzer = Analyzer()
+        var functions = 0
+        var best = Double.infinity
+        for _ in 0..<max(1, passes) {
+            functions = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for file in files { functions += analyzer.analyze(file.bytes, path: file.path).functions.count }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        let megabytes = Double(totalBytes) / 1_000_000
+        print("corpus: \(files.count) files, \(String(format: "%.1f", megabytes)) MB, \(functions) functions")
+        print(String(format: "forewarm: %.3f s  %.1f MB/s  %.0f functions/s  (best of %d passes, 1 core)",
+            best, megabytes / best, Double(functions) / best, passes))
+
+        let latencies = measureSnippets(files, analyzer: &analyzer)
+        print(String(format: "snippets of %d bytes (n=%d): p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  max %.1f µs",
+            snippetBytes, latencies.count, percentile(latencies, 0.5), percentile(latencies, 0.9),
+            percentile(latencies, 0.99), latencies.last ?? 0))
+
+        if compareLizard {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let functionsLizard = try LizardAgreement.runLizard(lizard, paths: files.map(\.path)).values
+                .reduce(0) { $0 + $1.count }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print(String(format: "lizard:   %.3f s  %.2f MB/s  %.0f functions/s", seconds, megabytes / seconds,
+                Double(functionsLizard) / seconds))
+            print(String(format: "ratio: forewarm is %.0f× faster", seconds / best))
+        }
+    }
+
+    /// Cuts snippets of `snippetBytes` from the corpus files (with their language) and times each analysis.
+    func measureSnippets(_ files: [(path: String, bytes: [UInt8])], analyzer: inout Analyzer) -> [Double] {
+        var pieces: [(bytes: [UInt8], language: Language)] = []
+        for file in files where file.bytes.count >= snippetBytes / 2 {
+            guard let dot = file.path.lastIndex(of: "."),
+                let language = Language(fileExtension: String(file.path[file.path.index(after: dot)...]))
+            else { continue }
+            var offset = 0
+            while offset < file.bytes.count, pieces.count < 4096 {
+                let end = min(offset + snippetBytes, file.bytes.count)
+                pieces.append((Array(file.bytes[offset..<end]), language))
+                offset = end
+            }
+        }
+        guard !pieces.isEmpty else { return [] }
+        var latencies: [Double] = []
+        latencies.reserveCapacity(snippets)
+        for index in 0..<snippets {
+            let piece = pieces[index % pieces.count]
+            let start = DispatchTime.now().uptimeNanoseconds
+            let metrics = analyzer.analyze(piece.bytes, language: piece.language)
+            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+            if metrics.bytes < 0 { print("") }  // keeps the result alive
+            latencies.append(Double(elapsed) / 1000)
+        }
+        latencies.sort()
+        return latencies
+    }
+
+    func percentile(_ sorted: [Double], _ quantile: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * quantile))]
+    }
+}
