@@ -25,14 +25,16 @@ public enum LanguageDetector {
     }
 
     public static func detect(content: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
-        let head = String(decoding: UnsafeBufferPointer(rebasing: content.prefix(65_536)), as: UTF8.self)
-        if head.hasPrefix("#!") {
-            let firstLine = head.prefix { $0 != "\n" }
+        let firstLine = String(decoding: UnsafeBufferPointer(rebasing: content.prefix(200)), as: UTF8.self)
+            .prefix { $0 != "\n" }
+        if firstLine.hasPrefix("#!") {
             for (needle, language) in shebangs where firstLine.contains(needle) {
                 return LanguageGuess(language: language, confidence: 0.98)
             }
         }
-        if head.contains("<?php") { return LanguageGuess(language: .php, confidence: 0.98) }
+        if phpOpener.count(in: UnsafeBufferPointer(rebasing: content.prefix(65_536)), cap: 1)[0] > 0 {
+            return LanguageGuess(language: .php, confidence: 0.98)
+        }
         let scored = scores(content)
         let total = scored.values.reduce(0, +)
         guard let best = scored.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }),
@@ -43,30 +45,28 @@ public enum LanguageDetector {
         return LanguageGuess(language: best.key, confidence: min(0.9, best.value / max(total, 1)))
     }
 
+    private static let phpOpener = PhraseCounter(["<?php"])
+
     private static let shebangs: [(String, Language)] = [
         ("python", .python), ("node", .javascript), ("deno", .typescript), ("ruby", .ruby), ("perl", .perl),
         ("php", .php), ("lua", .lua), ("swift", .swift), ("kotlin", .kotlin),
     ]
 
-    /// Weighted phrase counts per language.
+    /// Weighted phrase counts per language, in one pass over the first 64 KB.
     static func scores(_ content: UnsafeBufferPointer<UInt8>) -> [Language: Double] {
-        let head = String(decoding: UnsafeBufferPointer(rebasing: content.prefix(65_536)), as: UTF8.self)
+        let counts = counter.count(in: UnsafeBufferPointer(rebasing: content.prefix(65_536)), cap: 20)
         var scores: [Language: Double] = [:]
-        for (language, phrases) in telltales {
-            var score = 0.0
-            for (phrase, weight) in phrases {
-                var count = 0
-                var searchRange = head.startIndex..<head.endIndex
-                while count < 20, let found = head.range(of: phrase, range: searchRange) {
-                    count += 1
-                    searchRange = found.upperBound..<head.endIndex
-                }
-                score += Double(count) * weight
-            }
-            if score > 0 { scores[language] = score }
+        for (number, entry) in flatTelltales.enumerated() where counts[number] > 0 {
+            scores[entry.language, default: 0] += Double(counts[number]) * entry.weight
         }
         return scores
     }
+
+    private static let flatTelltales: [(language: Language, phrase: String, weight: Double)] = telltales.flatMap {
+        entry in entry.1.map { (entry.0, $0.0, $0.1) }
+    }
+
+    private static let counter = PhraseCounter(flatTelltales.map(\.phrase))
 
     private static let telltales: [(Language, [(String, Double)])] = [
         (.python, [("def ", 2), ("):\n", 2), ("import ", 1), ("self.", 2), ("elif ", 4), ("print(", 1), ("None", 2),

@@ -31,7 +31,9 @@ extension Lexer {
             }
             return finish(.string, from: start, startLine: startLine, key: "\"")
         }
-        if syntax.cppRawStrings, let quote = rawStringQuote(prefixes: ["R", "u8R", "uR", "UR", "LR"]) {
+        if syntax.cppRawStrings, first == UInt8(ascii: "R") || first == UInt8(ascii: "u") || first == UInt8(ascii: "U")
+            || first == UInt8(ascii: "L"), let quote = rawStringQuote(prefixes: ["R", "u8R", "uR", "UR", "LR"])
+        {
             position = quote + 1
             var delimiter: [UInt8] = [UInt8(ascii: ")")]
             while position < source.count, source[position] != UInt8(ascii: "("), position - quote <= 17 {

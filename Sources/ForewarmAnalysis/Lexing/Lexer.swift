@@ -23,16 +23,19 @@ public struct Lexer {
         var indented: Bool
     }
 
+    /// A copy of the rules' flags, so reading one on the hot path is a field load, not a retain.
+    let syntax: LexicalSyntax
+
     init(source: UnsafeBufferPointer<UInt8>, rules: CompiledSyntax) {
         self.source = source
         self.rules = rules
+        self.syntax = rules.syntax
     }
 
     public init(source: UnsafeBufferPointer<UInt8>, language: Language) {
         self.init(source: source, rules: .of(language))
     }
 
-    var syntax: LexicalSyntax { rules.syntax }
 
     @inline(__always)
     func byte(at index: Int) -> UInt8 { index < source.count ? source[index] : 0 }

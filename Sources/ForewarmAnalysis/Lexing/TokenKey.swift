@@ -3,14 +3,26 @@
 /// Texts of up to seven bytes are packed exactly (bytes plus length); longer texts are hashed (FNV-1a)
 /// with the top byte set to 0xFF, which no packed key can have.
 public struct TokenKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public typealias StringLiteralType = StaticString
+
     public let raw: UInt64
 
     @inlinable
     public init(raw: UInt64) { self.raw = raw }
 
-    @inlinable
+    @inlinable @inline(__always)
     public init(bytes: UnsafeBufferPointer<UInt8>) {
-        let count = bytes.count
+        self.init(start: bytes.baseAddress, count: bytes.count)
+    }
+
+    /// Packs or hashes `count` bytes at `start`.
+    @inlinable @inline(__always)
+    public init(start: UnsafePointer<UInt8>?, count: Int) {
+        guard let start, count > 0 else {
+            raw = 0
+            return
+        }
+        let bytes = UnsafeBufferPointer(start: start, count: count)
         if count <= 7 {
             var packed = UInt64(count) << 56
             var shift: UInt64 = 0
@@ -33,7 +45,11 @@ public struct TokenKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomSt
         self = text.withUTF8 { TokenKey(bytes: $0) }
     }
 
-    public init(stringLiteral value: String) { self.init(value) }
+    /// Literal keys (`token.key == "if"`) fold to constants at compile time.
+    @inlinable @inline(__always)
+    public init(stringLiteral value: StaticString) {
+        self.init(start: value.utf8Start, count: value.utf8CodeUnitCount)
+    }
 
     /// Number of bytes in the text when it was packed exactly, else nil.
     @inlinable

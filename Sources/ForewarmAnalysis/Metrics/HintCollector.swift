@@ -85,7 +85,7 @@ struct HintCollector {
             if traits.contains(.importLike) {
                 hints.imports += 1
                 importLine = token.line
-            } else if token.line == importLine || token.line == importLine + 1 {
+            } else if token.line == importLine {
                 noteLibrary(token, source: source)
             }
         case .string where token.line == importLine:
@@ -108,12 +108,17 @@ struct HintCollector {
 
     private mutating func noteLibrary(_ token: Token, source: UnsafeBufferPointer<UInt8>) {
         guard token.length < 200 else { return }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: source[token.start..<token.end]), as: UTF8.self)
-        for library in HintCollector.heavyLibraries where text.contains(library) && !heavy.contains(library) {
+        let counts = HintCollector.libraryCounter.count(
+            in: UnsafeBufferPointer(rebasing: source[token.start..<token.end]), cap: 1)
+        for (number, library) in HintCollector.heavyLibraryNames.enumerated()
+        where counts[number] > 0 && !heavy.contains(library) {
             heavy.insert(library)
             hints.heavyImports.append(library)
         }
     }
+
+    static let heavyLibraryNames = heavyLibraries.sorted()
+    static let libraryCounter = PhraseCounter(heavyLibraryNames)
 
     /// log10 of a numeric literal's value, from its digits (decimal, hex, binary, octal, exponent, `_` and `'`).
     static func log10Value(of token: Token, in source: UnsafeBufferPointer<UInt8>) -> Double? {

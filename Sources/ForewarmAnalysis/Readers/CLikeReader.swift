@@ -22,9 +22,9 @@ struct CLikeNestingStates {
     var bracketCount = 0
     var saved: [Token] = []
     /// Words after which a class name ends (`class A : B`, `class A<T>`, `class A extends B`).
-    var separators: Set<TokenKey> = ["<", ":", "final", "[", "extends", "implements"]
+    var separators: [TokenKey] = ["<", ":", "final", "[", "extends", "implements"]
     /// Words that open a named scope.
-    var scopeWords: Set<TokenKey> = ["struct", "class", "namespace", "union"]
+    var scopeWords: [TokenKey] = ["struct", "class", "namespace", "union"]
 
     mutating func read(_ token: Token, _ context: inout ReadingContext) {
         switch state {

@@ -150,20 +150,20 @@ struct ReadingContext {
 
     /// Records a parameter token (lizard's `parameter`): groups split at commas.
     mutating func parameter(_ token: Token) {
-        var groups = functions[current].parameterGroups
-        if groups.isEmpty { groups.append(.init()) }
-        if token.kind == .symbol, token.key == "," {
-            groups.append(.init())
-        } else {
-            var last = groups[groups.count - 1]
-            let isWord = token.kind == .word || token.kind == .number
-            if last.lastWasWord, token.kind == .symbol, token.firstByteIs(in: source, "=") || token.firstByteIs(in: source, ":") {
-                last.counts = true
-            }
-            last.lastWasWord = isWord
-            groups[groups.count - 1] = last
+        let isComma = token.kind == .symbol && token.key == ","
+        let bindsName = token.kind == .symbol && (source[token.start] == UInt8(ascii: "=") || source[token.start] == UInt8(ascii: ":"))
+        let isWord = token.kind == .word || token.kind == .number
+        // Mutated in place: copying the array out and back would copy it on every parameter token.
+        if functions[current].parameterGroups.isEmpty { functions[current].parameterGroups.append(.init()) }
+        if isComma {
+            functions[current].parameterGroups.append(.init())
+            return
         }
-        functions[current].parameterGroups = groups
+        let last = functions[current].parameterGroups.count - 1
+        if functions[current].parameterGroups[last].lastWasWord, bindsName {
+            functions[current].parameterGroups[last].counts = true
+        }
+        functions[current].parameterGroups[last].lastWasWord = isWord
     }
 
     /// Ends the current function and returns to the one it interrupted (lizard's `end_of_function`).
@@ -179,12 +179,5 @@ struct ReadingContext {
         fileNloc += count
         functions[current].nloc += count
         functions[current].endLine = currentLine
-    }
-}
-
-extension Token {
-    @inline(__always)
-    func firstByteIs(in source: UnsafeBufferPointer<UInt8>, _ character: Unicode.Scalar) -> Bool {
-        source[start] == UInt8(ascii: character)
     }
 }

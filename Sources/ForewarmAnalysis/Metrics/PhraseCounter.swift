@@ -1,0 +1,37 @@
+/// Counts occurrences of many short byte phrases in one pass, indexing phrases by their first byte.
+struct PhraseCounter: Sendable {
+    private let phrases: [[UInt8]]
+    private let byFirstByte: [[Int]]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }
+        var index = [[Int]](repeating: [], count: 256)
+        for (number, phrase) in self.phrases.enumerated() where !phrase.isEmpty {
+            index[Int(phrase[0])].append(number)
+        }
+        byFirstByte = index
+    }
+
+    /// How often each phrase occurs in `bytes` (overlaps counted), each capped at `cap`.
+    func count(in bytes: UnsafeBufferPointer<UInt8>, cap: Int = .max) -> [Int] {
+        var counts = [Int](repeating: 0, count: phrases.count)
+        var position = 0
+        while position < bytes.count {
+            for number in byFirstByte[Int(bytes[position])] where counts[number] < cap {
+                let phrase = phrases[number]
+                if position + phrase.count <= bytes.count,
+                    phrase.withUnsafeBufferPointer({ needle in
+                        for offset in 1..<max(1, needle.count) where bytes[position + offset] != needle[offset] {
+                            return false
+                        }
+                        return true
+                    })
+                {
+                    counts[number] += 1
+                }
+            }
+            position += 1
+        }
+        return counts
+    }
+}
