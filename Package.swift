@@ -23,6 +23,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ForewarmAnalysisTests", dependencies: ["ForewarmAnalysis"]),
+        // Runs the built `forewarm` binary end to end.
+        .testTarget(name: "ForewarmCLITests", dependencies: ["forewarm"]),
     ],
     swiftLanguageModes: [.v6]
 )

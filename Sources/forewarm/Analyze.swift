@@ -35,19 +35,22 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         let language = language.flatMap(Language.init(name:))
-        let inputs: [SourceInput]
-        do {
-            inputs = try SourceFiles.expand(paths, language: language)
-        } catch {
-            FileHandle.standardError.write(Data("forewarm: \(error)\n".utf8))
-            throw ExitCode(1)
+        var failures = 0
+        var inputs: [SourceInput] = []
+        for path in paths {
+            do {
+                inputs += try SourceFiles.expand([path], language: language)
+            } catch {
+                FileHandle.standardError.write(Data("forewarm: \(error)\n".utf8))
+                failures += 1
+            }
         }
         if compareLizard {
             try LizardAgreement.run(inputs: inputs, lizard: lizard, format: format)
+            if failures > 0 { throw ExitCode(1) }
             return
         }
         var analyzer = Analyzer()
-        var failures = 0
         var printer = MetricsPrinter(format: format)
         for input in inputs {
             do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Forewarm: AsyncParsableCommand {
@@ -6,4 +7,22 @@ struct Forewarm: AsyncParsableCommand {
         commandName: "forewarm",
         abstract: "Predicts the demand of code snippets and keeps warm sandbox pools sized for it.",
         subcommands: [Analyze.self, Bench.self])
+
+    /// Runs the command, reporting usage errors with exit code 2 (argument-parser's default is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
