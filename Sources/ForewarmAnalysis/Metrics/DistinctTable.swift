@@ -1,20 +1,22 @@
-/// Remembers which (function, token) pairs were seen, to count distinct Halstead operators and operands.
+/// Remembers which (owner, token) pairs were seen, to count distinct Halstead operators and operands.
 ///
-/// One open-addressing table serves every function of a file; slots are stamped with a generation so a new
-/// file starts empty without clearing memory.
+/// One open-addressing table serves every function of a file and the file itself; slots are stamped with a
+/// generation so a new file starts empty without clearing memory, and each slot is one cache-friendly struct.
 struct DistinctTable {
-    private var keys: [UInt64]
-    private var owners: [UInt32]
-    private var stamps: [UInt32]
+    private struct Slot {
+        var key: UInt64 = 0
+        var owner: Int32 = 0
+        var stamp: UInt32 = 0
+    }
+
+    private var slots: [Slot]
     private var generation: UInt32 = 1
     private var used = 0
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity { size *= 2 }
-        keys = Array(repeating: 0, count: size)
-        owners = Array(repeating: 0, count: size)
-        stamps = Array(repeating: 0, count: size)
+        slots = Array(repeating: Slot(), count: size)
     }
 
     /// Forgets everything (called per file).
@@ -22,7 +24,7 @@ struct DistinctTable {
         used = 0
         generation &+= 1
         if generation == 0 {
-            stamps = Array(repeating: 0, count: stamps.count)
+            slots = Array(repeating: Slot(), count: slots.count)
             generation = 1
         }
     }
@@ -30,33 +32,32 @@ struct DistinctTable {
     /// Inserts the pair; true when it was not there before.
     @inline(__always)
     mutating func insert(_ key: UInt64, owner: Int) -> Bool {
-        if used * 2 >= keys.count { grow() }
-        let mask = keys.count - 1
-        let ownerTag = UInt32(truncatingIfNeeded: owner)
-        var slot = Int(truncatingIfNeeded: ((key ^ (UInt64(ownerTag) &* 0xFF51_AFD7_ED55_8CCD)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while stamps[slot] == generation {
-            if keys[slot] == key && owners[slot] == ownerTag { return false }
-            slot = (slot + 1) & mask
+        if used * 2 >= slots.count { grow() }
+        let ownerTag = Int32(truncatingIfNeeded: owner)
+        let generation = generation
+        let inserted: Bool = slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            let mixed = (key ^ (UInt64(UInt32(bitPattern: ownerTag)) &* 0xFF51_AFD7_ED55_8CCD)) &* 0x9E37_79B9_7F4A_7C15
+            var index = Int(truncatingIfNeeded: mixed >> 32) & mask
+            while slots[index].stamp == generation {
+                if slots[index].key == key && slots[index].owner == ownerTag { return false }
+                index = (index + 1) & mask
+            }
+            slots[index] = Slot(key: key, owner: ownerTag, stamp: generation)
+            return true
         }
-        stamps[slot] = generation
-        keys[slot] = key
-        owners[slot] = ownerTag
-        used += 1
-        return true
+        if inserted { used += 1 }
+        return inserted
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldOwners = owners
-        let oldStamps = stamps
+        let old = slots
         let oldGeneration = generation
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        owners = Array(repeating: 0, count: oldKeys.count * 2)
-        stamps = Array(repeating: 0, count: oldKeys.count * 2)
+        slots = Array(repeating: Slot(), count: old.count * 2)
         generation = 1
         used = 0
-        for index in oldKeys.indices where oldStamps[index] == oldGeneration {
-            _ = insert(oldKeys[index], owner: Int(oldOwners[index]))
+        for slot in old where slot.stamp == oldGeneration {
+            _ = insert(slot.key, owner: Int(slot.owner))
         }
     }
 }

@@ -44,11 +44,11 @@ extension ReadingContext {
 
     /// Whether the token's text equals the simple name (last identifier) of function `index`.
     func isOwnName(_ token: Token, of index: Int) -> Bool {
-        let record = functions[index]
-        guard index != 0, record.nameEnd > record.nameStart, token.start != record.nameStart else { return false }
-        let length = record.nameEnd - record.nameStart
-        guard token.length == length else { return false }
-        for offset in 0..<length where source[token.start + offset] != source[record.nameStart + offset] {
+        // Field by field: copying the whole record would retain its strings and arrays.
+        let nameStart = functions[index].nameStart
+        let length = functions[index].nameEnd - nameStart
+        guard index != 0, length > 0, token.start != nameStart, token.length == length else { return false }
+        for offset in 0..<length where source[token.start + offset] != source[nameStart + offset] {
             return false
         }
         return true

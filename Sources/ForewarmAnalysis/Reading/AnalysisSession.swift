@@ -68,10 +68,12 @@ struct AnalysisSession {
             context.functions[context.current].tokens += 1
             let traits = token.kind == .word || token.kind == .symbol ? table[token.key] : []
             if traits.contains(.condition) { context.addCondition() }
-            reader.read(token, traits, &context)
-            tracker.observe(token, traits, &context)
+            // Like lizard's counters, Halstead charges the token to the function current before the reader
+            // sees it: a function's own name belongs to the enclosing scope, its closing brace to itself.
             countHalstead(token, traits)
             hints.observe(token, traits, source: source)
+            reader.read(token, traits, &context)
+            tracker.observe(token, traits, &context)
         }
         lines.finish()
         reader.endOfFile(&context)
