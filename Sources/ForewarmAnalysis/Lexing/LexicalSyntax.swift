@@ -89,7 +89,7 @@ extension LexicalSyntax {
         case .go:
             var syntax = cFamily
             syntax.backtickStrings = true
-            syntax.symbols += ["<-", "&^", "&^="]
+            // lizard splits `<-` and `&^`; its signature lookahead counts tokens as lizard splits them.
             return syntax
         case .rust:
             var syntax = cFamily
