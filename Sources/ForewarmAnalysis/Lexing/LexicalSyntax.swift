@@ -26,6 +26,8 @@ public struct LexicalSyntax: Sendable {
     var tripleQuotes = false
     /// Python string prefixes: letters among r, b, u, f directly before a quote.
     var pythonPrefixes = false
+    /// lizard's Rust tokens: `'\w+` is a lifetime even in `'a'`, and `#` runs to the end of its line.
+    var lizardRustTokens = false
     /// Rust raw strings `r#"…"#`, byte strings `b"…"`.
     var rustRawStrings = false
     /// C++ raw strings `R"delim(…)delim"`.
@@ -92,11 +94,9 @@ extension LexicalSyntax {
             // lizard splits `<-` and `&^`; its signature lookahead counts tokens as lizard splits them.
             return syntax
         case .rust:
+            // Split as lizard does (no nested comments or raw strings), so functions and counts agree with it.
             var syntax = cFamily
-            syntax.nestedBlockComments = true
-            syntax.singleQuoteIsCharLiteral = true
-            syntax.rustRawStrings = true
-            syntax.symbols += ["..=", ".."]
+            syntax.lizardRustTokens = true
             return syntax
         case .swift:
             var syntax = cFamily
