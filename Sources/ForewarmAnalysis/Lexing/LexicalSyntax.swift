@@ -28,6 +28,8 @@ public struct LexicalSyntax: Sendable {
     var pythonPrefixes = false
     /// lizard's Rust tokens: `'\w+` is a lifetime even in `'a'`, and `#` runs to the end of its line.
     var lizardRustTokens = false
+    /// PHP files: text outside `<?php … ?>` is one string token per run, as lizard reads it.
+    var phpInlineHTML = false
     /// Rust raw strings `r#"…"#`, byte strings `b"…"`.
     var rustRawStrings = false
     /// C++ raw strings `R"delim(…)delim"`.
@@ -117,8 +119,10 @@ extension LexicalSyntax {
             syntax.lineComments = [Array("//".utf8), Array("#".utf8)]
             syntax.backtickStrings = true
             syntax.heredocs = true
+            syntax.phpInlineHTML = true
             syntax.identifierStart = [UInt8(ascii: "$")]
-            syntax.symbols += ["??", "?->", "??=", "<=>", ".="]
+            // lizard's extra PHP symbols: `?:` is no ternary.
+            syntax.symbols += ["??", "?->", "??=", "?:", "<=>", ".="]
             return syntax
         case .python:
             var syntax = LexicalSyntax()

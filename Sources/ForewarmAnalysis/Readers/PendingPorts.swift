@@ -5,7 +5,6 @@ typealias JavaScriptReader = CLikeReader
 typealias TypeScriptReader = CLikeReader
 typealias SwiftReader = CLikeReader
 typealias KotlinReader = CLikeReader
-typealias PHPReader = CLikeReader
 typealias PerlReader = CLikeReader
 typealias PythonReader = CLikeReader
 typealias RubyReader = CLikeReader
