@@ -40,3 +40,28 @@ extension Lexer {
         return source.count
     }
 }
+
+extension Lexer {
+    /// lizard's PHP heredoc: `<<<NAME` directly followed by a name, through the next occurrence of that name.
+    /// Quoted names (`<<<'EOT'`), `<<< EOT` and names that never recur are no heredoc to lizard.
+    mutating func readLizardPHPHeredoc() -> Token? {
+        let start = position
+        let startLine = line
+        guard hasPrefix(Self.phpHeredoc, at: position) else { return nil }
+        var cursor = position + 3
+        while cursor < source.count, rules.identifierContinue[Int(source[cursor])], source[cursor] != UInt8(ascii: "$") {
+            cursor += 1
+        }
+        guard cursor > position + 3 else { return nil }
+        let name = Array(source[(position + 3)..<cursor])
+        var end = cursor
+        while end + name.count <= source.count, !hasPrefix(name, at: end) { end += 1 }
+        guard end + name.count <= source.count else { return nil }
+        position = cursor
+        while position < end { stepCountingLines() }
+        position += name.count
+        return finish(.string, from: start, startLine: startLine, key: "\"")
+    }
+
+    static let phpHeredoc: [UInt8] = Array("<<<".utf8)
+}

@@ -139,7 +139,11 @@ public struct Lexer {
         if first == UInt8(ascii: "/"), syntax.slashRegex, regexMayStartHere(), let regex = readSlashRegex() {
             return regex
         }
-        if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() { return heredoc }
+        if first == UInt8(ascii: "<"), syntax.phpInlineHTML {
+            if let heredoc = readLizardPHPHeredoc() { return heredoc }
+        } else if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() {
+            return heredoc
+        }
         for symbol in rules.symbolsByFirstByte[Int(first)] where hasPrefix(symbol, at: position) {
             position += symbol.count
             return finish(.symbol, from: start, startLine: startLine)
