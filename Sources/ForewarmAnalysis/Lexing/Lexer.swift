@@ -16,6 +16,8 @@ public struct Lexer {
     var heredocBodyIsNext = false
     /// Where a string of each quote byte first failed to close (see `readQuoted`).
     var unterminatedQuoteFrom = [Int?](repeating: nil, count: 128)
+    /// PHP: where the current `<?php … ?>` block ends (nil before the first block: inline HTML comes first).
+    var phpCodeEnd: Int? = nil
 
     struct Heredoc {
         var terminator: [UInt8]
@@ -54,6 +56,10 @@ public struct Lexer {
             if let body = readHeredocBodies() { return body }
         }
         while position < source.count {
+            if syntax.phpInlineHTML, phpCodeEnd.map({ position >= $0 }) ?? true {
+                if let html = readPHPBoundary() { return html }
+                if position >= source.count { break }
+            }
             let current = source[position]
             switch rules.classes[Int(current)] {
             case .space:
@@ -136,7 +142,11 @@ public struct Lexer {
         if first == UInt8(ascii: "/"), syntax.slashRegex, regexMayStartHere(), let regex = readSlashRegex() {
             return regex
         }
-        if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() { return heredoc }
+        if first == UInt8(ascii: "<"), syntax.phpInlineHTML {
+            if let heredoc = readLizardPHPHeredoc() { return heredoc }
+        } else if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() {
+            return heredoc
+        }
         for symbol in rules.symbolsByFirstByte[Int(first)] where hasPrefix(symbol, at: position) {
             position += symbol.count
             return finish(.symbol, from: start, startLine: startLine)

@@ -26,6 +26,10 @@ public struct LexicalSyntax: Sendable {
     var tripleQuotes = false
     /// Python string prefixes: letters among r, b, u, f directly before a quote.
     var pythonPrefixes = false
+    /// lizard's Rust tokens: `'\w+` is a lifetime even in `'a'`, and `#` runs to the end of its line.
+    var lizardRustTokens = false
+    /// PHP files: text outside `<?php … ?>` is one string token per run, as lizard reads it.
+    var phpInlineHTML = false
     /// Rust raw strings `r#"…"#`, byte strings `b"…"`.
     var rustRawStrings = false
     /// C++ raw strings `R"delim(…)delim"`.
@@ -89,14 +93,12 @@ extension LexicalSyntax {
         case .go:
             var syntax = cFamily
             syntax.backtickStrings = true
-            syntax.symbols += ["<-", "&^", "&^="]
+            // lizard splits `<-` and `&^`; its signature lookahead counts tokens as lizard splits them.
             return syntax
         case .rust:
+            // Split as lizard does (no nested comments or raw strings), so functions and counts agree with it.
             var syntax = cFamily
-            syntax.nestedBlockComments = true
-            syntax.singleQuoteIsCharLiteral = true
-            syntax.rustRawStrings = true
-            syntax.symbols += ["..=", ".."]
+            syntax.lizardRustTokens = true
             return syntax
         case .swift:
             var syntax = cFamily
@@ -117,8 +119,10 @@ extension LexicalSyntax {
             syntax.lineComments = [Array("//".utf8), Array("#".utf8)]
             syntax.backtickStrings = true
             syntax.heredocs = true
+            syntax.phpInlineHTML = true
             syntax.identifierStart = [UInt8(ascii: "$")]
-            syntax.symbols += ["??", "?->", "??=", "<=>", ".="]
+            // lizard's extra PHP symbols: `?:` is no ternary.
+            syntax.symbols += ["??", "?->", "??=", "?:", "<=>", ".="]
             return syntax
         case .python:
             var syntax = LexicalSyntax()
