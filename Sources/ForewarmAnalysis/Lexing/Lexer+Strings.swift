@@ -68,8 +68,6 @@ extension Lexer {
                 return finish(.string, from: start, startLine: startLine, key: "'")
             }
         }
-        if syntax.lizardRustTokens, first == UInt8(ascii: "'") { return readLizardQuote() }
-        if syntax.lizardRustTokens, first == UInt8(ascii: "#") { return readHashLine() }
         if syntax.singleQuoteIsCharLiteral, first == UInt8(ascii: "'") {
             // A char literal closes within a few bytes; otherwise `'` is a lifetime or label (`'a`).
             var cursor = position + 1

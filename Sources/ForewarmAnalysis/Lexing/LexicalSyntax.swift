@@ -26,8 +26,6 @@ public struct LexicalSyntax: Sendable {
     var tripleQuotes = false
     /// Python string prefixes: letters among r, b, u, f directly before a quote.
     var pythonPrefixes = false
-    /// lizard's Rust tokens: `'\w+` is a lifetime even in `'a'`, and `#` runs to the end of its line.
-    var lizardRustTokens = false
     /// PHP files: text outside `<?php … ?>` is one string token per run, as lizard reads it.
     var phpInlineHTML = false
     /// Rust raw strings `r#"…"#`, byte strings `b"…"`.
@@ -98,7 +96,10 @@ extension LexicalSyntax {
         case .rust:
             // Split as lizard does (no nested comments or raw strings), so functions and counts agree with it.
             var syntax = cFamily
-            syntax.lizardRustTokens = true
+            syntax.nestedBlockComments = true
+            syntax.singleQuoteIsCharLiteral = true
+            syntax.rustRawStrings = true
+            syntax.symbols += ["..=", ".."]
             return syntax
         case .swift:
             var syntax = cFamily
