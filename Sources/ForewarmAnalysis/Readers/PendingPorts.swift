@@ -10,7 +10,5 @@ typealias KotlinReader = CLikeReader
 typealias PHPReader = CLikeReader
 typealias PerlReader = CLikeReader
 typealias PythonReader = CLikeReader
-typealias RubyReader = CLikeReader
-typealias LuaReader = CLikeReader
 typealias IndentTracker = BraceTracker
 typealias KeywordBlockTracker = BraceTracker
