@@ -107,6 +107,14 @@ public struct Lexer {
         if let comment = readComment(startingWith: first) { return comment }
         if syntax.preprocessor, atLineStart, first == UInt8(ascii: "#") { return readPreprocessorLine() }
         if let literal = readSpecialLiteral(startingWith: first) { return literal }
+        if syntax.hashRunsToLineEnd, first == UInt8(ascii: "#")
+            || first == UInt8(ascii: "/") && byte(at: position + 1) == UInt8(ascii: "/")
+        {
+            while position < source.count, source[position] != UInt8(ascii: "\n"), source[position] != UInt8(ascii: "\r") {
+                position += 1
+            }
+            return finish(.string, from: start, startLine: startLine)
+        }
 
         switch rules.classes[Int(first)] {
         case .identifierStart:

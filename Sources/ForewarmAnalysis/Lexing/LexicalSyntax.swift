@@ -10,6 +10,9 @@ public struct LexicalSyntax: Sendable {
     var nestedBlockComments = false
     /// Lua's `--[[ … ]]` comments and `[[ … ]]` / `[==[ … ]==]` strings.
     var luaLongBrackets = false
+    /// lizard's tokenizer quirk for Lua: `#` (length) and `//` (floor division) swallow the rest of the line as
+    /// one opaque token, since lizard reads `#` as a preprocessor line and `//` as a C++ comment.
+    var hashRunsToLineEnd = false
     /// Ruby's `=begin … =end` embedded documents.
     var rubyEmbeddedDocs = false
     /// Perl's POD (`=head1 … =cut`) and `__END__` / `__DATA__` trailers.
@@ -137,12 +140,13 @@ extension LexicalSyntax {
             syntax.slashRegex = true
             syntax.identifierStart = [UInt8(ascii: "@"), UInt8(ascii: "$")]
             syntax.identifierContinue = [UInt8(ascii: "@")]
-            syntax.symbols = commonSymbols + ["<=>", "..", "&.", "=~", "!~", "||=", "&&=", "**="]
+            syntax.symbols = commonSymbols + ["<=>", "..", "&.", "=~", "!~"]
             return syntax
         case .lua:
             var syntax = LexicalSyntax()
             syntax.lineComments = [Array("--".utf8)]
             syntax.luaLongBrackets = true
+            syntax.hashRunsToLineEnd = true
             syntax.symbols = ["...", "..", "==", "~=", "<=", ">=", "::", "//", "<<", ">>"]
             return syntax
         case .perl:
