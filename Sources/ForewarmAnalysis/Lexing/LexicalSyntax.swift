@@ -136,7 +136,8 @@ extension LexicalSyntax {
             syntax.rubyEmbeddedDocs = true
             syntax.predicateSuffixes = true
             syntax.backtickStrings = true
-            syntax.heredocs = true
+            // lizard has no Ruby heredocs: it reads their bodies as code.
+            syntax.heredocs = false
             syntax.slashRegex = true
             syntax.identifierStart = [UInt8(ascii: "@"), UInt8(ascii: "$")]
             syntax.identifierContinue = [UInt8(ascii: "@")]
