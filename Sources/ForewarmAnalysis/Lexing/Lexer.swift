@@ -138,7 +138,19 @@ public struct Lexer {
         if first == UInt8(ascii: "."), rules.classes[Int(byte(at: position + 1))] == .digit {
             return readNumber()
         }
-        if first == UInt8(ascii: "/"), syntax.slashRegex, regexMayStartHere(), let regex = readSlashRegex() {
+        if syntax.lizardRubyTokens, first == UInt8(ascii: ":"), byte(at: position + 1) != UInt8(ascii: ":"),
+            rules.classes[Int(byte(at: position + 1))] == .identifierStart
+                || byte(at: position + 1) == UInt8(ascii: "@")
+        {
+            position += 1
+            var word = readWord()
+            word.start = start
+            word.key = TokenKey(bytes: UnsafeBufferPointer(rebasing: source[start..<position]))
+            return word
+        }
+        if first == UInt8(ascii: "/"), syntax.slashRegex,
+            syntax.lizardRubyTokens ? lizardRegexMayStartHere() : regexMayStartHere(), let regex = readSlashRegex()
+        {
             return regex
         }
         if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() { return heredoc }
@@ -155,6 +167,16 @@ public struct Lexer {
         position += 1
         while position < source.count, rules.identifierContinue[Int(source[position])] { position += 1 }
         if syntax.perlQuoteLike, let quoted = readPerlQuoteLike(wordStart: start) { return quoted }
+        if syntax.lizardRubyTokens {
+            // lizard: `\w+:` first, else `\w+\??\!?`.
+            if source[start] != UInt8(ascii: "@"), source[start] != UInt8(ascii: "$"), byte(at: position) == UInt8(ascii: ":") {
+                position += 1
+            } else if source[start] != UInt8(ascii: "$") {
+                if byte(at: position) == UInt8(ascii: "?") { position += 1 }
+                if byte(at: position) == UInt8(ascii: "!") { position += 1 }
+            }
+            return finish(.word, from: start, startLine: line)
+        }
         // Ruby method names may end in `?` or `!` (`empty?`, `save!`), but not `!=`, `?:`.
         if syntax.predicateSuffixes, position < source.count {
             let next = source[position]

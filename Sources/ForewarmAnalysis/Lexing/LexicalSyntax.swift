@@ -13,6 +13,9 @@ public struct LexicalSyntax: Sendable {
     /// lizard's tokenizer quirk for Lua: `#` (length) and `//` (floor division) swallow the rest of the line as
     /// one opaque token, since lizard reads `#` as a preprocessor line and `//` as a C++ comment.
     var hashRunsToLineEnd = false
+    /// lizard's Ruby tokens: `word:` labels and `:word` symbols are single words (so `if:` and `:for` are not
+    /// keywords), and `/` starts a regex only after one of `=,({[?:!&|;` (whitespace between allowed).
+    var lizardRubyTokens = false
     /// Ruby's `=begin … =end` embedded documents.
     var rubyEmbeddedDocs = false
     /// Perl's POD (`=head1 … =cut`) and `__END__` / `__DATA__` trailers.
@@ -138,6 +141,7 @@ extension LexicalSyntax {
             syntax.backtickStrings = true
             // lizard has no Ruby heredocs: it reads their bodies as code.
             syntax.heredocs = false
+            syntax.lizardRubyTokens = true
             syntax.slashRegex = true
             syntax.identifierStart = [UInt8(ascii: "@"), UInt8(ascii: "$")]
             syntax.identifierContinue = [UInt8(ascii: "@")]
