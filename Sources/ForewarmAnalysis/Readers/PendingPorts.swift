@@ -8,7 +8,6 @@ typealias RustReader = CLikeReader
 typealias SwiftReader = CLikeReader
 typealias KotlinReader = CLikeReader
 typealias PHPReader = CLikeReader
-typealias PerlReader = CLikeReader
 typealias PythonReader = CLikeReader
 typealias IndentTracker = BraceTracker
 typealias KeywordBlockTracker = BraceTracker
