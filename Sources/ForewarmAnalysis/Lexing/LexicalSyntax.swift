@@ -10,8 +10,9 @@ public struct LexicalSyntax: Sendable {
     var nestedBlockComments = false
     /// Lua's `--[[ … ]]` comments and `[[ … ]]` / `[==[ … ]==]` strings.
     var luaLongBrackets = false
-    /// lizard's tokenizer quirk for Lua: `#` (length) and `//` (floor division) swallow the rest of the line as
-    /// one opaque token, since lizard reads `#` as a preprocessor line and `//` as a C++ comment.
+    /// lizard's tokenizer quirk for Lua and Perl: `#` (Lua's length) and `//` (floor division, defined-or)
+    /// swallow the rest of the line as one opaque token, since lizard reads `#` as a preprocessor line and `//`
+    /// as a C++ comment. (Perl's `#` comments are read as comments first.)
     var hashRunsToLineEnd = false
     /// lizard's Ruby tokens: `word:` labels and `:word` symbols are single words (so `if:` and `:for` are not
     /// keywords), and `/` starts a regex only after one of `=,({[?:!&|;` (whitespace between allowed).
@@ -155,15 +156,12 @@ extension LexicalSyntax {
             syntax.symbols = ["...", "..", "==", "~=", "<=", ">=", "::", "//", "<<", ">>"]
             return syntax
         case .perl:
+            // lizard reads Perl with its generic tokenizer, and CCN must agree with it: no POD, heredocs, regex
+            // or quote-like literals (their contents are code), `$x` is `$` then `x`, and `//` runs to the end
+            // of the line.
             var syntax = LexicalSyntax()
             syntax.lineComments = [Array("#".utf8)]
-            syntax.perlPOD = true
-            syntax.backtickStrings = true
-            syntax.heredocs = true
-            syntax.slashRegex = true
-            syntax.perlQuoteLike = true
-            syntax.identifierStart = [UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "%")]
-            syntax.symbols = commonSymbols + ["=~", "!~", "<=>", "//", "||=", "&&=", "//=", ".=", "x=", "..", "->"]
+            syntax.hashRunsToLineEnd = true
             return syntax
         }
     }
