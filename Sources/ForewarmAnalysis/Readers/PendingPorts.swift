@@ -10,4 +10,3 @@ typealias KotlinReader = CLikeReader
 typealias PHPReader = CLikeReader
 typealias PythonReader = CLikeReader
 typealias IndentTracker = BraceTracker
-typealias KeywordBlockTracker = BraceTracker
