@@ -16,6 +16,9 @@ public struct Lexer {
     var heredocBodyIsNext = false
     /// Where a string of each quote byte first failed to close (see `readQuoted`).
     var unterminatedQuoteFrom = [Int?](repeating: nil, count: 128)
+    /// Ruby: `{` depth in code, and the depths at which string interpolations opened.
+    var rubyBraceDepth = 0
+    var rubyInterpolations: [Int] = []
 
     struct Heredoc {
         var terminator: [UInt8]
@@ -131,12 +134,21 @@ public struct Lexer {
         case .digit:
             return readNumber()
         case .quote:
+            if syntax.lizardRubyTokens, first == UInt8(ascii: "\""), let part = readRubyStringPart(from: start, resuming: false) {
+                return part
+            }
             return readQuoted(from: start)
         default:
             break
         }
         if first == UInt8(ascii: "."), rules.classes[Int(byte(at: position + 1))] == .digit {
             return readNumber()
+        }
+        if syntax.lizardRubyTokens, first == UInt8(ascii: "%"), let literal = readRubyPercentLiteral() { return literal }
+        if syntax.lizardRubyTokens, first == UInt8(ascii: "{") || first == UInt8(ascii: "}"), rubyBrace(first),
+            let rest = readRubyStringPart(from: start, resuming: true)
+        {
+            return rest
         }
         if syntax.lizardRubyTokens, first == UInt8(ascii: ":"), byte(at: position + 1) != UInt8(ascii: ":"),
             rules.classes[Int(byte(at: position + 1))] == .identifierStart
