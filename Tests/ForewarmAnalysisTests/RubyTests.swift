@@ -84,3 +84,14 @@ private func ruby(_ source: String) -> [(String, Int, Int, Int)] {
     #expect(functions.first?.2 == 4)
     #expect(functions.first?.3 == 3)
 }
+
+@Test func rubyInterpolationAndPercentLiteralsFollowLizard() {
+    let functions = ruby("""
+        def label(x)
+          names = %w[it if for]
+          "value: #{x > 0 ? "pos" : "neg"} (#{names.size})"
+        end
+        """)
+    // lizard reads the interpolated code (its `?` counts) and `%w[…]` as one token (its words do not).
+    #expect(functions.map(\.2) == [2])
+}
