@@ -4,7 +4,9 @@ import Testing
 /// Functions of a Ruby snippet as (name, start line, CCN, cognitive).
 private func ruby(_ source: String) -> [(String, Int, Int, Int)] {
     var analyzer = Analyzer()
-    return analyzer.analyze(source, language: .ruby).functions.map { ($0.name, $0.startLine, $0.cyclomatic, $0.cognitive) }
+    return analyzer.analyze(source, language: .ruby).functions.map {
+        ($0.name, $0.startLine, $0.cyclomatic, $0.cognitive)
+    }
 }
 
 @Test func rubyMethodsAndConditions() {

@@ -113,7 +113,9 @@ public struct Lexer {
         if syntax.hashRunsToLineEnd, first == UInt8(ascii: "#")
             || first == UInt8(ascii: "/") && byte(at: position + 1) == UInt8(ascii: "/")
         {
-            while position < source.count, source[position] != UInt8(ascii: "\n"), source[position] != UInt8(ascii: "\r") {
+            while position < source.count, source[position] != UInt8(ascii: "\n"),
+                source[position] != UInt8(ascii: "\r")
+            {
                 position += 1
             }
             return finish(.string, from: start, startLine: startLine)
@@ -134,7 +136,9 @@ public struct Lexer {
         case .digit:
             return readNumber()
         case .quote:
-            if syntax.lizardRubyTokens, first == UInt8(ascii: "\""), let part = readRubyStringPart(from: start, resuming: false) {
+            if syntax.lizardRubyTokens, first == UInt8(ascii: "\""),
+                let part = readRubyStringPart(from: start, resuming: false)
+            {
                 return part
             }
             return readQuoted(from: start)
@@ -144,7 +148,9 @@ public struct Lexer {
         if first == UInt8(ascii: "."), rules.classes[Int(byte(at: position + 1))] == .digit {
             return readNumber()
         }
-        if syntax.lizardRubyTokens, first == UInt8(ascii: "%"), let literal = readRubyPercentLiteral() { return literal }
+        if syntax.lizardRubyTokens, first == UInt8(ascii: "%"), let literal = readRubyPercentLiteral() {
+            return literal
+        }
         if syntax.lizardRubyTokens, first == UInt8(ascii: "{") || first == UInt8(ascii: "}"), rubyBrace(first),
             let rest = readRubyStringPart(from: start, resuming: true)
         {
@@ -181,7 +187,8 @@ public struct Lexer {
         if syntax.perlQuoteLike, let quoted = readPerlQuoteLike(wordStart: start) { return quoted }
         if syntax.lizardRubyTokens {
             // lizard: `\w+:` first, else `\w+\??\!?`.
-            if source[start] != UInt8(ascii: "@"), source[start] != UInt8(ascii: "$"), byte(at: position) == UInt8(ascii: ":") {
+            let sigil = source[start] == UInt8(ascii: "@") || source[start] == UInt8(ascii: "$")
+            if !sigil, byte(at: position) == UInt8(ascii: ":") {
                 position += 1
             } else if source[start] != UInt8(ascii: "$") {
                 if byte(at: position) == UInt8(ascii: "?") { position += 1 }

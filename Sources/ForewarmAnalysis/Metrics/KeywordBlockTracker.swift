@@ -134,7 +134,9 @@ struct KeywordBlockTracker: StructureTracker {
                 !beforePrevious.contains(.functionKeyword), previous.start != context.functions[function].nameStart
             {
                 context.functions[function].structure.calls += 1
-                if context.isOwnName(previous, of: function) { context.functions[function].structure.recursiveCalls += 1 }
+                if context.isOwnName(previous, of: function) {
+                    context.functions[function].structure.recursiveCalls += 1
+                }
             }
             top.lastLogical.append(0)
         case ")":
