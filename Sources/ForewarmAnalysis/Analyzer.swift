@@ -33,7 +33,7 @@ public struct Analyzer: Sendable {
         case .perl: session.run(PerlReader(), BraceTracker())
         case .python: session.run(PythonReader(), IndentTracker())
         case .ruby: session.run(RubyReader(), KeywordBlockTracker())
-        case .lua: session.run(LuaReader(), KeywordBlockTracker())
+        case .lua: session.run(LuaReader(), KeywordBlockTracker(lua: true))
         }
         distinct = session.distinct
         return session.report(path: path, confidence: guess.confidence)

@@ -17,6 +17,25 @@ extension Lexer {
         }
     }
 
+    /// lizard's rule (js_style_regex_expression): the byte before the spaces is one of `=,({[?:!&|;`, or none.
+    func lizardRegexMayStartHere() -> Bool {
+        var cursor = position - 1
+        while cursor >= 0, source[cursor] == UInt8(ascii: " ") || source[cursor] == UInt8(ascii: "\t")
+            || source[cursor] == UInt8(ascii: "\n") || source[cursor] == UInt8(ascii: "\r")
+        {
+            cursor -= 1
+        }
+        guard cursor >= 0 else { return true }
+        switch source[cursor] {
+        case UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "["),
+            UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+            UInt8(ascii: ";"):
+            return true
+        default:
+            return false
+        }
+    }
+
     static let wordsBeforeRegex: Set<TokenKey> = [
         "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
         "yield", "await", "and", "or", "not", "if", "unless", "elsif", "when", "while", "until", "split", "grep",

@@ -18,6 +18,9 @@ public struct Lexer {
     var unterminatedQuoteFrom = [Int?](repeating: nil, count: 128)
     /// PHP: where the current `<?php … ?>` block ends (nil before the first block: inline HTML comes first).
     var phpCodeEnd: Int? = nil
+    /// Ruby: `{` depth in code, and the depths at which string interpolations opened.
+    var rubyBraceDepth = 0
+    var rubyInterpolations: [Int] = []
 
     struct Heredoc {
         var terminator: [UInt8]
@@ -132,6 +135,11 @@ public struct Lexer {
         case .digit:
             return readNumber()
         case .quote:
+            if syntax.lizardRubyTokens, first == UInt8(ascii: "\""),
+                let part = readRubyStringPart(from: start, resuming: false)
+            {
+                return part
+            }
             return readQuoted(from: start)
         default:
             break
@@ -139,7 +147,27 @@ public struct Lexer {
         if first == UInt8(ascii: "."), rules.classes[Int(byte(at: position + 1))] == .digit {
             return readNumber()
         }
-        if first == UInt8(ascii: "/"), syntax.slashRegex, regexMayStartHere(), let regex = readSlashRegex() {
+        if syntax.lizardRubyTokens, first == UInt8(ascii: "%"), let literal = readRubyPercentLiteral() {
+            return literal
+        }
+        if syntax.lizardRubyTokens, first == UInt8(ascii: "{") || first == UInt8(ascii: "}"), rubyBrace(first),
+            let rest = readRubyStringPart(from: start, resuming: true)
+        {
+            return rest
+        }
+        if syntax.lizardRubyTokens, first == UInt8(ascii: ":"), byte(at: position + 1) != UInt8(ascii: ":"),
+            rules.classes[Int(byte(at: position + 1))] == .identifierStart
+                || byte(at: position + 1) == UInt8(ascii: "@")
+        {
+            position += 1
+            var word = readWord()
+            word.start = start
+            word.key = TokenKey(bytes: UnsafeBufferPointer(rebasing: source[start..<position]))
+            return word
+        }
+        if first == UInt8(ascii: "/"), syntax.slashRegex,
+            syntax.lizardRubyTokens ? lizardRegexMayStartHere() : regexMayStartHere(), let regex = readSlashRegex()
+        {
             return regex
         }
         if first == UInt8(ascii: "<"), syntax.phpInlineHTML {
@@ -160,6 +188,17 @@ public struct Lexer {
         position += 1
         while position < source.count, rules.identifierContinue[Int(source[position])] { position += 1 }
         if syntax.perlQuoteLike, let quoted = readPerlQuoteLike(wordStart: start) { return quoted }
+        if syntax.lizardRubyTokens {
+            // lizard: `\w+:` first, else `\w+\??\!?`.
+            let sigil = source[start] == UInt8(ascii: "@") || source[start] == UInt8(ascii: "$")
+            if !sigil, byte(at: position) == UInt8(ascii: ":") {
+                position += 1
+            } else if source[start] != UInt8(ascii: "$") {
+                if byte(at: position) == UInt8(ascii: "?") { position += 1 }
+                if byte(at: position) == UInt8(ascii: "!") { position += 1 }
+            }
+            return finish(.word, from: start, startLine: line)
+        }
         // Ruby method names may end in `?` or `!` (`empty?`, `save!`), but not `!=`, `?:`.
         if syntax.predicateSuffixes, position < source.count {
             let next = source[position]

@@ -30,3 +30,11 @@ public struct Token: Sendable {
     @inlinable
     public var length: Int { end - start }
 }
+
+extension Token {
+    /// Whether the token's first byte is `character`.
+    @inline(__always)
+    func firstByteIs(in source: UnsafeBufferPointer<UInt8>, _ character: Unicode.Scalar) -> Bool {
+        start < source.count && source[start] == UInt8(ascii: character)
+    }
+}

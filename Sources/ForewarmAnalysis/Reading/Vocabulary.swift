@@ -251,8 +251,8 @@ extension Vocabulary {
             return vocabulary
         case .ruby:
             var vocabulary = Vocabulary(
-                conditions: ["if", "elsif", "elseif", "until", "for", "while", "unless", "and", "or", "||", "&&",
-                    "?", "rescue", "when"],
+                conditions: ["if", "elsif", "elseif", "until", "for", "while", "rescue", "ensure", "when", "and", "or",
+                    "||", "&&", "?"],
                 keywords: [
                     "BEGIN", "END", "alias", "and", "begin", "break", "case", "class", "def", "defined?", "do",
                     "else", "elsif", "end", "ensure", "for", "if", "in", "module", "next", "not", "or", "redo",
@@ -277,7 +277,9 @@ extension Vocabulary {
             return vocabulary
         case .lua:
             var vocabulary = Vocabulary(
-                conditions: ["if", "elseif", "for", "while", "until", "and", "or"],
+                // lizard's Lua reader inherits the Ruby condition set.
+                conditions: ["if", "elsif", "elseif", "until", "for", "while", "rescue", "ensure", "when", "and", "or",
+                    "||", "&&", "?"],
                 keywords: [
                     "and", "break", "do", "else", "elseif", "end", "for", "function", "goto", "if", "in", "local",
                     "not", "or", "repeat", "return", "then", "until", "while",
@@ -299,7 +301,8 @@ extension Vocabulary {
             return vocabulary
         case .perl:
             var vocabulary = Vocabulary(
-                conditions: ["if", "elsif", "unless", "while", "until", "for", "foreach", "&&", "||", "?", ":"],
+                conditions: ["if", "elsif", "unless", "while", "until", "for", "foreach", "when", "given", "default",
+                    "do", "&&", "||", "?", ":"],
                 keywords: [
                     "my", "our", "local", "sub", "if", "elsif", "else", "unless", "while", "until", "for", "foreach",
                     "do", "last", "next", "redo", "return", "use", "no", "require", "package", "and", "or", "not",
