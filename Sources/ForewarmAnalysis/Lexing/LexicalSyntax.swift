@@ -125,7 +125,11 @@ extension LexicalSyntax {
             syntax.lineComments = [Array("#".utf8)]
             syntax.tripleQuotes = true
             syntax.pythonPrefixes = true
-            syntax.symbols = commonSymbols + ["//", "//=", "**=", "->", "@=", ">>", "<<", "<>"]
+            // lizard's tokenizer: its common symbols plus `//` and `//=` (so `**=` is `**` `=`, `>>` is `>` `>`).
+            syntax.symbols = [
+                "<<=", ">>=", "||", "&&", "===", "!==", "==", "!=", "<=", ">=", "->", "=>", "++", "--", "+=", "-=",
+                "*=", "/=", "^=", "&=", "|=", "...", ":=", "::", "**", "//", "//=",
+            ]
             return syntax
         case .ruby:
             var syntax = LexicalSyntax()

@@ -9,7 +9,6 @@ typealias SwiftReader = CLikeReader
 typealias KotlinReader = CLikeReader
 typealias PHPReader = CLikeReader
 typealias PerlReader = CLikeReader
-typealias PythonReader = CLikeReader
 typealias RubyReader = CLikeReader
 typealias LuaReader = CLikeReader
 typealias IndentTracker = BraceTracker
