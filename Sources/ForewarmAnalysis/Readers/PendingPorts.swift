@@ -11,5 +11,4 @@ typealias PHPReader = CLikeReader
 typealias PerlReader = CLikeReader
 typealias RubyReader = CLikeReader
 typealias LuaReader = CLikeReader
-typealias IndentTracker = BraceTracker
 typealias KeywordBlockTracker = BraceTracker
