@@ -44,6 +44,8 @@ struct IndentTracker: StructureTracker {
     var depth = 0
     var lastEndLine = 0
     var previous: Token? = nil
+    /// The last two tokens other than a line-continuing backslash, for telling calls apart.
+    var callPrevious: Token? = nil
     var beforePrevious: Token? = nil
     var decorators = LevelScore()
     var defRecord: Int? = nil
@@ -71,8 +73,9 @@ struct IndentTracker: StructureTracker {
             defName = token
             defRecord = context.current
         }
-        line.append(token)
-        countCallsAndReturns(token, traits, &context)
+        appendToLine(token, context.source)
+        let isContinuation = token.kind == .symbol && token.key == "\\"
+        if !isContinuation { countCallsAndReturns(token, traits, &context) }
         if token.kind == .symbol {
             switch token.key {
             case "(", "[", "{": depth += 1
@@ -80,7 +83,10 @@ struct IndentTracker: StructureTracker {
             default: break
             }
         }
-        beforePrevious = previous
+        if !isContinuation {
+            beforePrevious = callPrevious
+            callPrevious = token
+        }
         previous = token
         lastEndLine = token.line + token.innerNewlines
     }
@@ -93,6 +99,31 @@ struct IndentTracker: StructureTracker {
         for (record, score) in scores {
             let reported = context.functions[record].structure.recursiveCalls > 0 ? 1 : 0
             context.functions[record].structure.cognitive = score - reported
+        }
+    }
+
+    /// Buffers a token; an f-string's interpolations follow it as bracketed code, since the package scores them.
+    mutating func appendToLine(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) {
+        line.append(token)
+        guard token.kind == .string else { return }
+        let prefix = PythonReader.prefixLength(token, source)
+        guard prefix > 0, PythonReader.isFormatPrefix(token, prefix, source) else { return }
+        var ranges: [Range<Int>] = []
+        _ = PythonFormatString.interpolations(stringStart: token.start + prefix, end: token.end, source, into: &ranges)
+        for range in ranges {
+            let open = Token(kind: .symbol, key: "(", start: range.lowerBound, end: range.lowerBound, line: token.line,
+                             innerNewlines: 0)
+            line.append(open)
+            var lexer = Lexer(source: UnsafeBufferPointer(rebasing: source[range]), language: .python)
+            while var inner = lexer.next() {
+                guard inner.kind != .newline, inner.kind != .comment else { continue }
+                inner.start += range.lowerBound
+                inner.end += range.lowerBound
+                line.append(inner)
+            }
+            var close = open
+            close.key = ")"
+            line.append(close)
         }
     }
 
@@ -121,7 +152,7 @@ struct IndentTracker: StructureTracker {
             if function != 0 { context.functions[function].structure.returns += 1 }
             return
         }
-        guard token.kind == .symbol, token.key == "(", let callee = previous, callee.kind == .word,
+        guard token.kind == .symbol, token.key == "(", let callee = callPrevious, callee.kind == .word,
             !(context.functions.isEmpty), !Vocabulary.table(for: .python)[callee.key].contains(.keyword)
         else { return }
         if let before = beforePrevious, before.kind == .symbol && before.key == "." || before.key == "def"

@@ -27,6 +27,7 @@ struct PythonLineScorer {
         var sawOr = false
         var andInChain = false
         var hasBool = false
+        var isConditionalBody = false
     }
 
     struct Depth {
@@ -43,6 +44,8 @@ struct PythonLineScorer {
     var conditionals: [(segment: Int, extra: Int)] = []
     /// Per segment: some enclosing bracket group is an operand of `and`/`or`.
     var inBoolOp: [Bool] = []
+    /// Per segment: how many enclosing bracket groups sit in the value part of a conditional expression.
+    var bodyDepth: [Int] = []
 
     /// Scores `tokens`; `skipFirst` skips a statement keyword, `isCase` marks a `case` line whose `if` before
     /// the header colon is a guard.
@@ -78,7 +81,9 @@ struct PythonLineScorer {
                         if depths.count == 1 { guardPending = false }
                         reset(top, extra: true)
                     }
-                case "=", ";", ":=", "->", "+=", "-=", "*=", "/=", "//=", "^=", "&=", "|=", "<<=", ">>=":
+                case "=":
+                    if depths[top].lambdaHeads == 0 { reset(top, extra: true) }
+                case ";", ":=", "->", "+=", "-=", "*=", "/=", "//=", "^=", "&=", "|=", "<<=", ">>=":
                     reset(top, extra: true)
                 default:
                     break
@@ -104,6 +109,8 @@ struct PythonLineScorer {
                     if depths[top].comprehension || (guardPending && depths.count == 1) {
                         reset(top, extra: true)
                     } else {
+                        // What came before `if` at this depth is this conditional's value, one level deeper.
+                        segments[depths[top].segment].isConditionalBody = true
                         reset(top, extra: false)
                         conditionals.append((depths[top].segment, depths[top].extra))
                         depths[top].extra += 1
@@ -126,13 +133,15 @@ struct PythonLineScorer {
         }
         // Parents are created before their children, so one forward pass settles every segment.
         inBoolOp.removeAll(keepingCapacity: true)
+        bodyDepth.removeAll(keepingCapacity: true)
         for segment in segments {
             let parent = segment.parent
             inBoolOp.append(parent >= 0 && (segments[parent].hasBool || inBoolOp[parent]))
+            bodyDepth.append(parent >= 0 ? bodyDepth[parent] + (segments[parent].isConditionalBody ? 1 : 0) : 0)
         }
         var result = LevelScore(k: boolOps, n: 0, z: 0)
         for conditional in conditionals where !inBoolOp[conditional.segment] {
-            result += LevelScore(k: 1 + conditional.extra, n: 1, z: 0)
+            result += LevelScore(k: 1 + conditional.extra + bodyDepth[conditional.segment], n: 1, z: 0)
         }
         return result
     }
