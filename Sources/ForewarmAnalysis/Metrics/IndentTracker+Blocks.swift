@@ -98,8 +98,8 @@ extension IndentTracker {
     /// Whether a clause continues the compound statement its parent is reading.
     func continues(_ kind: Kind?, _ pending: Compound) -> Bool {
         switch (kind, pending) {
-        case (.ifClause, .ifChain(_, let orElse, _)): line[0].key == "elif" && orElse == nil
-        case (.elseClause, .ifChain(_, let orElse, _)): orElse == nil
+        case (.ifClause, .ifChain(_, _, let orElse, _)): line[0].key == "elif" && orElse == nil
+        case (.elseClause, .ifChain(_, _, let orElse, _)): orElse == nil
         case (.elseClause, .loop(_, let orElse, _)): orElse == nil
         case (.elseClause, .tryChain), (.except, .tryChain), (.finally, .tryChain): true
         default: false
@@ -110,7 +110,7 @@ extension IndentTracker {
         var block = block
         switch block.kind {
         case .ifClause where line[0].key == "if":
-            blocks[parent].pending = .ifChain(clauses: [], orElse: nil, orElseIsIf: false)
+            blocks[parent].pending = .ifChain(head: LevelScore(), last: nil, orElse: nil, orElseIsIf: false)
         case .loop:
             blocks[parent].pending = .loop(body: LevelScore(), orElse: nil, counted: true)
         case .asyncLoop:
@@ -154,11 +154,12 @@ extension IndentTracker {
     mutating func fold(_ block: Block, into parent: Int, _ context: inout ReadingContext) {
         let score = block.score
         switch (block.kind, blocks[parent].pending) {
-        case (.ifClause, .ifChain(let clauses, let orElse, let isIf)):
-            blocks[parent].pending = .ifChain(clauses: clauses + [score], orElse: orElse, orElseIsIf: isIf)
-        case (.elseClause, .ifChain(let clauses, _, _)):
+        case (.ifClause, .ifChain(var head, let last, let orElse, let isIf)):
+            if let last { head += LevelScore(k: 0, n: 1, z: 1) + last }
+            blocks[parent].pending = .ifChain(head: head, last: score, orElse: orElse, orElseIsIf: isIf)
+        case (.elseClause, .ifChain(let head, let last, _, _)):
             let isIf = block.statements == 1 && block.firstIsIf
-            blocks[parent].pending = .ifChain(clauses: clauses, orElse: score, orElseIsIf: isIf)
+            blocks[parent].pending = .ifChain(head: head, last: last, orElse: score, orElseIsIf: isIf)
         case (.elseClause, .loop(let body, _, let counted)):
             blocks[parent].pending = .loop(body: body, orElse: score, counted: counted)
         case (.loop, .loop(_, let orElse, let counted)), (.asyncLoop, .loop(_, let orElse, let counted)):
@@ -187,10 +188,10 @@ extension IndentTracker {
         switch block.pending {
         case .none:
             return
-        case .ifChain(let clauses, let orElse, let orElseIsIf):
-            guard let last = clauses.last else { break }
+        case .ifChain(let head, let last, let orElse, let orElseIsIf):
+            guard let last else { break }
             let elifHead = LevelScore(k: 0, n: 1, z: 1)
-            for clause in clauses.dropLast() { block.score += elifHead + clause }
+            block.score += head
             if let orElse {
                 block.score += orElseIsIf
                     ? elifHead + last + orElse : LevelScore(k: 2, n: 1, z: 0) + last.shifted + orElse.shifted

@@ -12,7 +12,8 @@ struct IndentTracker: StructureTracker {
     /// A compound statement whose clauses are not all read yet.
     enum Compound {
         case none
-        case ifChain(clauses: [LevelScore], orElse: LevelScore?, orElseIsIf: Bool)
+        /// `head`: the clauses before `last`, each an `if` with an `elif` after it.
+        case ifChain(head: LevelScore, last: LevelScore?, orElse: LevelScore?, orElseIsIf: Bool)
         case loop(body: LevelScore, orElse: LevelScore?, counted: Bool)
         case tryChain(LevelScore)
     }
@@ -46,6 +47,7 @@ struct IndentTracker: StructureTracker {
     var previous: Token? = nil
     /// The last two tokens other than a line-continuing backslash, for telling calls apart.
     var callPrevious: Token? = nil
+    var callPreviousTraits: TokenTraits = []
     var beforePrevious: Token? = nil
     var decorators = LevelScore()
     var defRecord: Int? = nil
@@ -86,6 +88,7 @@ struct IndentTracker: StructureTracker {
         if !isContinuation {
             beforePrevious = callPrevious
             callPrevious = token
+            callPreviousTraits = traits
         }
         previous = token
         lastEndLine = token.line + token.innerNewlines
@@ -153,7 +156,7 @@ struct IndentTracker: StructureTracker {
             return
         }
         guard token.kind == .symbol, token.key == "(", let callee = callPrevious, callee.kind == .word,
-            !(context.functions.isEmpty), !Vocabulary.table(for: .python)[callee.key].contains(.keyword)
+            !callPreviousTraits.contains(.keyword)
         else { return }
         if let before = beforePrevious, before.kind == .symbol && before.key == "." || before.key == "def"
             || before.key == "class"
