@@ -125,10 +125,11 @@ extension LexicalSyntax {
             syntax.lineComments = [Array("#".utf8)]
             syntax.tripleQuotes = true
             syntax.pythonPrefixes = true
-            // lizard's tokenizer: its common symbols plus `//` and `//=` (so `**=` is `**` `=`, `>>` is `>` `>`).
+            // lizard's tokenizer: its common symbols plus `//` and `//=`. Its regex tries `*` and `/` before `*=` and
+            // `/=`, so those are two tokens, as are `**=` (`**` `=`), `%=` and `>>`.
             syntax.symbols = [
                 "<<=", ">>=", "||", "&&", "===", "!==", "==", "!=", "<=", ">=", "->", "=>", "++", "--", "+=", "-=",
-                "*=", "/=", "^=", "&=", "|=", "...", ":=", "::", "**", "//", "//=",
+                "^=", "&=", "|=", "...", ":=", "::", "**", "//", "//=",
             ]
             return syntax
         case .ruby:
