@@ -133,7 +133,12 @@ extension LexicalSyntax {
             syntax.lineComments = [Array("#".utf8)]
             syntax.tripleQuotes = true
             syntax.pythonPrefixes = true
-            syntax.symbols = commonSymbols + ["//", "//=", "**=", "->", "@=", ">>", "<<", "<>"]
+            // lizard's tokenizer: its common symbols plus `//` and `//=`. Its regex tries `*` and `/` before `*=` and
+            // `/=`, so those are two tokens, as are `**=` (`**` `=`), `%=` and `>>`.
+            syntax.symbols = [
+                "<<=", ">>=", "||", "&&", "===", "!==", "==", "!=", "<=", ">=", "->", "=>", "++", "--", "+=", "-=",
+                "^=", "&=", "|=", "...", ":=", "::", "**", "//", "//=",
+            ]
             return syntax
         case .ruby:
             var syntax = LexicalSyntax()

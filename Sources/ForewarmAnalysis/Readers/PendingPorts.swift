@@ -5,5 +5,3 @@ typealias JavaScriptReader = CLikeReader
 typealias TypeScriptReader = CLikeReader
 typealias SwiftReader = CLikeReader
 typealias KotlinReader = CLikeReader
-typealias PythonReader = CLikeReader
-typealias IndentTracker = BraceTracker
