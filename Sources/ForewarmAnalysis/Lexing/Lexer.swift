@@ -133,6 +133,7 @@ public struct Lexer {
         if first == UInt8(ascii: "/"), syntax.slashRegex, regexMayStartHere(), let regex = readSlashRegex() {
             return regex
         }
+        if first == UInt8(ascii: "<"), syntax.genericWildcards, let generic = readWildcardGeneric() { return generic }
         if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() { return heredoc }
         for symbol in rules.symbolsByFirstByte[Int(first)] where hasPrefix(symbol, at: position) {
             position += symbol.count

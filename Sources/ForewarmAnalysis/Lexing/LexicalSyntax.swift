@@ -46,6 +46,8 @@ public struct LexicalSyntax: Sendable {
     var identifierContinue: [UInt8] = []
     /// Identifiers may end in `?` or `!` (Ruby's `empty?`, `save!`).
     var predicateSuffixes = false
+    /// `<? extends T>` and `<int?>` are one token, as in lizard's tokenizer (Java, C#, Kotlin).
+    var genericWildcards = false
     /// Multi-byte symbols, matched longest first.
     var symbols: [String] = LexicalSyntax.commonSymbols
 
@@ -70,6 +72,7 @@ extension LexicalSyntax {
             syntax.tripleQuotes = true
             syntax.identifierStart = [UInt8(ascii: "$")]
             syntax.identifierContinue = [UInt8(ascii: "$")]
+            syntax.genericWildcards = true
             return syntax
         case .csharp:
             var syntax = cFamily
