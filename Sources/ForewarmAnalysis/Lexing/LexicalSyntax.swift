@@ -79,7 +79,9 @@ extension LexicalSyntax {
             syntax.preprocessor = true
             syntax.csharpVerbatim = true
             syntax.tripleQuotes = true
-            syntax.symbols += ["??", "?.", "??="]
+            syntax.genericWildcards = true
+            // lizard reads `?.` and `??=` as `?` `.` and `??` `=`: both count as conditions.
+            syntax.symbols += ["??"]
             return syntax
         case .javascript, .typescript:
             var syntax = cFamily

@@ -20,6 +20,8 @@ struct CLikeFunctionStates {
     /// body sets `enteredBody` (in Java the host reads the body) after confirming the function.
     var hosted = false
     var handoff: Token? = nil
+    /// Hosted: K&R-parameter tokens to read again from the host's global state.
+    var replay: [Token] = []
     var enteredBody = false
     /// Java reads function bodies with its own state machine.
     var hostReadsBody = false
@@ -246,6 +248,10 @@ struct CLikeFunctionStates {
         state = .global
         let tokens = savedTokens
         savedTokens.removeAll()
+        if hosted {
+            replay = tokens
+            return
+        }
         for saved in tokens { read(saved, &context) }
     }
 

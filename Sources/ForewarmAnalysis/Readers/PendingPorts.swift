@@ -1,5 +1,4 @@
 // Languages whose lizard reader is not ported yet read with the C-like reader for now; each port replaces its line.
-typealias CSharpReader = CLikeReader
 typealias JavaScriptReader = CLikeReader
 typealias TypeScriptReader = CLikeReader
 typealias GoReader = CLikeReader
