@@ -109,7 +109,8 @@ extension LexicalSyntax {
             syntax.quotes = [UInt8(ascii: "\"")]
             syntax.tripleQuotes = true
             syntax.swiftRawStrings = true
-            syntax.symbols += ["??", "?.", "..<", "...", "===", "!=="]
+            // lizard reads `a?.b` as `a?` `.` `b`: no `?.` symbol.
+            syntax.symbols += ["??", "..<", "...", "===", "!=="]
             return syntax
         case .kotlin:
             var syntax = cFamily
