@@ -3,7 +3,6 @@ typealias JavaScriptReader = CLikeReader
 typealias TypeScriptReader = CLikeReader
 typealias GoReader = CLikeReader
 typealias RustReader = CLikeReader
-typealias KotlinReader = CLikeReader
 typealias PHPReader = CLikeReader
 typealias PerlReader = CLikeReader
 typealias PythonReader = CLikeReader

@@ -52,6 +52,12 @@ struct SwiftTokenAdapter {
             }
         case "!", "!!":
             if isWordByte(before) { current = nil }
+        case "?:":
+            // Kotlin: `a?:b` is `a?` `:` `b` to lizard, so no elvis operator.
+            if isWordByte(before) {
+                if condition { context.addCondition(-1) }
+                current = nil
+            }
         default:
             break
         }
