@@ -22,5 +22,5 @@ import Testing
         }
         """
     // Checked against lizard 1.24.3: `<int?>` is one token, but `?.` counts its `?`.
-    #expect(functionSummary(source, .csharp) == ["4:2", "7:3", "12:3"])
+    #expect(jvmFunctionSummary(source, .csharp) == ["4:2", "7:3", "12:3"])
 }

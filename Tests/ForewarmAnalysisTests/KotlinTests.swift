@@ -21,5 +21,5 @@ import Testing
         """
     // Checked against lizard 1.24.3: each `when` arrow counts, `get() =` is a function; lizard loses `safe`,
     // because the lambda's `->` starts an anonymous function that waits for a `{` that never comes.
-    #expect(functionSummary(source, .kotlin) == ["3:1", "4:3"])
+    #expect(jvmFunctionSummary(source, .kotlin) == ["3:1", "4:3"])
 }

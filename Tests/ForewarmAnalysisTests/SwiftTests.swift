@@ -25,5 +25,5 @@ import Testing
         """
     // Checked against lizard 1.24.3: postfix `?` and `#if` lines count nothing, `for:`/`if:` labels are not
     // conditions but `for key:` is, and protocol requirements are not functions.
-    #expect(functionSummary(source, .swift) == ["3:2", "5:1", "6:3", "8:2", "11:4"])
+    #expect(jvmFunctionSummary(source, .swift) == ["3:2", "5:1", "6:3", "8:2", "11:4"])
 }

@@ -20,14 +20,14 @@ struct CSharpReader: LanguageReader {
     mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
         readFunctions(token, &context)
         // Tokens the C-like states saved and now read again (`_state_old_c_params`), without recursion.
-        while !functions.replay.isEmpty {
+        if !functions.replay.isEmpty {
             var queue = functions.replay
             functions.replay.removeAll()
             var index = 0
             while index < queue.count {
                 readFunctions(queue[index], &context)
                 if !functions.replay.isEmpty {
-                    queue.replaceSubrange(index + 1..<index + 1, with: functions.replay)
+                    queue.insert(contentsOf: functions.replay, at: index + 1)
                     functions.replay.removeAll()
                 }
                 index += 1
