@@ -109,7 +109,8 @@ extension LexicalSyntax {
             syntax.quotes = [UInt8(ascii: "\"")]
             syntax.tripleQuotes = true
             syntax.swiftRawStrings = true
-            // lizard reads `a?.b` as `a?` `.` `b`: no `?.` symbol.
+            // lizard reads `a?.b` as `a?` `.` `b`, and `*=`, `/=`, `%=` as two symbols (`func *=` is no function).
+            syntax.symbols = syntax.symbols.filter { $0 != "*=" && $0 != "/=" && $0 != "%=" }
             syntax.symbols += ["??", "..<", "...", "===", "!=="]
             return syntax
         case .kotlin:
