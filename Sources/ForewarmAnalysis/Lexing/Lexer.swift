@@ -170,6 +170,7 @@ public struct Lexer {
         {
             return regex
         }
+        if first == UInt8(ascii: "<"), syntax.genericWildcards, let generic = readWildcardGeneric() { return generic }
         if first == UInt8(ascii: "<"), syntax.phpInlineHTML {
             if let heredoc = readLizardPHPHeredoc() { return heredoc }
         } else if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() {

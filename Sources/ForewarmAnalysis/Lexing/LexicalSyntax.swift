@@ -51,6 +51,8 @@ public struct LexicalSyntax: Sendable {
     var identifierContinue: [UInt8] = []
     /// Identifiers may end in `?` or `!` (Ruby's `empty?`, `save!`).
     var predicateSuffixes = false
+    /// `<? extends T>` and `<int?>` are one token, as in lizard's tokenizer (Java, C#, Kotlin).
+    var genericWildcards = false
     /// Multi-byte symbols, matched longest first.
     var symbols: [String] = LexicalSyntax.commonSymbols
 
@@ -75,13 +77,16 @@ extension LexicalSyntax {
             syntax.tripleQuotes = true
             syntax.identifierStart = [UInt8(ascii: "$")]
             syntax.identifierContinue = [UInt8(ascii: "$")]
+            syntax.genericWildcards = true
             return syntax
         case .csharp:
             var syntax = cFamily
             syntax.preprocessor = true
             syntax.csharpVerbatim = true
             syntax.tripleQuotes = true
-            syntax.symbols += ["??", "?.", "??="]
+            syntax.genericWildcards = true
+            // lizard reads `?.` and `??=` as `?` `.` and `??` `=`: both count as conditions.
+            syntax.symbols += ["??"]
             return syntax
         case .javascript, .typescript:
             var syntax = cFamily
@@ -110,7 +115,9 @@ extension LexicalSyntax {
             syntax.quotes = [UInt8(ascii: "\"")]
             syntax.tripleQuotes = true
             syntax.swiftRawStrings = true
-            syntax.symbols += ["??", "?.", "..<", "...", "===", "!=="]
+            // lizard reads `a?.b` as `a?` `.` `b`, and `*=`, `/=`, `%=` as two symbols (`func *=` is no function).
+            syntax.symbols = syntax.symbols.filter { $0 != "*=" && $0 != "/=" && $0 != "%=" }
+            syntax.symbols += ["??", "..<", "...", "===", "!=="]
             return syntax
         case .kotlin:
             var syntax = cFamily

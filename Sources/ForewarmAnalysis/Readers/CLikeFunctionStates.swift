@@ -5,7 +5,8 @@ struct CLikeFunctionStates {
         case global, function, templateInName, `operator`, operatorNext, nameWithSpace, declaration,
             declarationToImplementation, `throw`, `throws`, noexcept, trailingReturn, oldCParameters,
             initializationList, oneInitialization, initializationValue1, initializationValue2, implementation,
-            attribute, lambdaCheck, lambdaParameters, lambdaParameterList, lambdaBody, lambdaBodySkip, lambdaCapture
+            attribute, lambdaCheck, lambdaParameters, lambdaParameterList, lambdaBody, lambdaBodySkip, lambdaCapture,
+            expressionBody
     }
 
     var state = State.global
@@ -14,6 +15,20 @@ struct CLikeFunctionStates {
     var savedTokens: [Token] = []
     /// Java has no `[](…){…}` lambdas; its reader turns this off.
     var detectsLambdas = true
+    /// Set by readers that subclass lizard's `CLikeStates` (Java, C#): the host runs its own `_state_global`.
+    /// A token that would go back to the global state is left in `handoff` instead, and entering a function
+    /// body sets `enteredBody` (in Java the host reads the body) after confirming the function.
+    var hosted = false
+    var handoff: Token? = nil
+    /// Hosted: K&R-parameter tokens to read again from the host's global state.
+    var replay: [Token] = []
+    var enteredBody = false
+    /// Java reads function bodies with its own state machine.
+    var hostReadsBody = false
+    /// Java's `_state_old_c_params`: only `{` after the parameters matters.
+    var minimalOldCParameters = false
+    /// C#'s expression-bodied members: `name(…) => expression;`.
+    var expressionBodies = false
 
     mutating func read(_ token: Token, _ context: inout ReadingContext) {
         switch state {
@@ -59,6 +74,11 @@ struct CLikeFunctionStates {
                 declarationToImplementation(token, &context)
             }
         case .oldCParameters: oldCParameters(token, &context)
+        case .expressionBody:
+            if token.key == ";" {
+                context.endOfFunction()
+                state = .global
+            }
         case .initializationList:
             state = .oneInitialization
             if token.key == "{" { enterImplementation(token, &context) }
@@ -130,6 +150,10 @@ struct CLikeFunctionStates {
     }
 
     mutating func global(_ token: Token, _ context: inout ReadingContext) {
+        if hosted {
+            handoff = token
+            return
+        }
         if token.kind == .word {
             tryNewFunction(token, &context)
         } else if token.key == "[", detectsLambdas {
@@ -168,6 +192,11 @@ struct CLikeFunctionStates {
     }
 
     mutating func declarationToImplementation(_ token: Token, _ context: inout ReadingContext) {
+        if expressionBodies, token.key == "=>" {
+            context.confirmNewFunction()
+            state = .expressionBody
+            return
+        }
         switch token.key {
         case "const", "&", "&&": break
         case "throw": state = .throw
@@ -195,6 +224,10 @@ struct CLikeFunctionStates {
     }
 
     mutating func oldCParameters(_ token: Token, _ context: inout ReadingContext) {
+        if minimalOldCParameters {
+            if token.key == "{" { declarationToImplementation(token, &context) }
+            return
+        }
         savedTokens.append(token)
         if token.key == ";" {
             savedTokens.removeAll()
@@ -215,11 +248,20 @@ struct CLikeFunctionStates {
         state = .global
         let tokens = savedTokens
         savedTokens.removeAll()
+        if hosted {
+            replay = tokens
+            return
+        }
         for saved in tokens { read(saved, &context) }
     }
 
     mutating func enterImplementation(_ token: Token, _ context: inout ReadingContext) {
         context.confirmNewFunction()
+        if hostReadsBody {
+            enteredBody = true
+            state = .implementation
+            return
+        }
         state = .implementation
         read(token, &context)
     }

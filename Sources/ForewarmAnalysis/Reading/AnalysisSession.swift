@@ -23,7 +23,7 @@ struct AnalysisSession {
         var tracker = tracker
         var lexer = Lexer(source: source, language: language)
         var newline = true
-        let joinsTilde = language == .c || language == .cpp || language == .csharp
+        let joinsTilde = language == .c || language == .cpp || language == .csharp || language == .java
         var tilde: Token? = nil
         while var token = lexer.next() {
             switch token.kind {

@@ -1,0 +1,305 @@
+/// Java: a port of lizard's `JavaReader` (java.py, java_body_states.py).
+///
+/// lizard nests state machines: the file's `JavaStates` hands each class body to a `JavaClassBodyStates`,
+/// which hands each method body to a `JavaFunctionBodyStates`, which may hand an anonymous class body to
+/// another class-body machine, and so on. Each machine here is a `JavaFrame` on an explicit stack; the top
+/// frame reads each token. The namespace/brace nesting machine runs alongside, as in lizard.
+struct JavaReader: LanguageReader {
+    var frames: [JavaFrame] = [JavaFrame(kind: .file)]
+    var nesting = CLikeNestingStates()
+    var tokenIndex = 0
+    var previous: Token? = nil
+
+    init() {}
+
+    mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
+        tokenIndex += 1
+        while let depth = frames.indices.last {
+            // A machine created for this token has not seen a token yet (`last_token` is None).
+            let last = frames[depth].bornAt == tokenIndex ? nil : previous
+            switch frames[depth].read(token, last: last, &context) {
+            case .none:
+                break
+            case .push(var child, let callback):
+                child.bornAt = tokenIndex
+                frames[depth].callback = callback
+                frames.append(child)
+                continue
+            case .exit:
+                if depth > 0 {
+                    frames.removeLast()
+                    frames[depth - 1].resume()
+                }
+            }
+            break
+        }
+        nesting.read(token, &context)
+        previous = token
+    }
+}
+
+/// One of lizard's Java state machines (`JavaStates` and its body subclasses).
+struct JavaFrame {
+    enum Kind: Equatable {
+        case file, classBody
+        /// A method or initializer body `{…}` (`exitsAtBrace`), or the arguments `(…)` of `new T(…)`.
+        case functionBody(exitsAtBrace: Bool)
+    }
+    enum State {
+        case global, clike, decorator, postDecorator, annotationArguments, classDeclaration, recordParameters,
+            recordCompactConstructor, recordConstructorBody, new, newParameters, dummy
+    }
+    /// What the parent does when a child machine returns (lizard's `sub_state` callbacks).
+    enum Callback { case none, method, classBody, anonymousClass, block }
+    enum Action {
+        case none, exit
+        case push(JavaFrame, Callback)
+    }
+
+    let kind: Kind
+    var state = State.global
+    var clike = CLikeFunctionStates()
+    var callback = Callback.none
+    var bornAt = 0
+    /// lizard's `br_count`, shared by every bracket-counting state of the machine.
+    var bracketCount = 0
+    var className: Token? = nil
+    var hasClassName = false
+    var isRecord = false
+    var inRecordConstructor = false
+    var inMethodBody = false
+    var handlingDotClass = false
+    var handlingMethodRef = false
+    var afterUnqualifiedAnnotation = false
+    var newGenericDepth = 0
+    var blockBrace = 0
+    var classBodyBrace = 0
+    var afterStatic: Token? = nil
+
+    init(kind: Kind) {
+        self.kind = kind
+        clike.hosted = true
+        clike.hostReadsBody = true
+        clike.minimalOldCParameters = true
+        clike.detectsLambdas = false
+        if case .functionBody = kind { inMethodBody = true }
+    }
+
+    mutating func read(_ token: Token, last: Token?, _ context: inout ReadingContext) -> Action {
+        switch state {
+        case .global:
+            return global(token, last: last, &context)
+        case .clike:
+            clike.bracketCount = bracketCount
+            clike.read(token, &context)
+            bracketCount = clike.bracketCount
+            if clike.enteredBody {
+                clike.enteredBody = false
+                inMethodBody = true
+                return .push(JavaFrame(kind: .functionBody(exitsAtBrace: true)), .method)
+            }
+            if let handoff = clike.handoff {
+                clike.handoff = nil
+                state = .global
+                return global(handoff, last: last, &context)
+            }
+            if clike.state == .global { state = .global }
+        case .decorator:
+            state = .postDecorator
+        case .postDecorator:
+            if token.key == "." {
+                state = .decorator
+            } else if token.key == "(" {
+                state = .annotationArguments
+                annotationArguments(token)
+            } else {
+                afterUnqualifiedAnnotation = true
+                state = .global
+            }
+        case .annotationArguments:
+            annotationArguments(token)
+        case .classDeclaration:
+            if token.key == "{" {
+                var child = JavaFrame(kind: .classBody)
+                child.className = className
+                child.hasClassName = hasClassName
+                child.isRecord = isRecord
+                return .push(child, .classBody)
+            } else if token.key == "(" {
+                state = .recordParameters
+            } else if isLetter(token, context), !hasClassName {
+                className = token
+                hasClassName = true
+            }
+        case .recordParameters:
+            if token.key == ")" { state = .classDeclaration }
+        case .recordCompactConstructor:
+            if token.key == "{" {
+                state = .recordConstructorBody
+            } else {
+                state = .global
+                return global(token, last: last, &context)
+            }
+        case .recordConstructorBody:
+            if token.key == "}" {
+                inRecordConstructor = false
+                state = .global
+            }
+        case .new:
+            newGenericDepth = 0
+            state = .newParameters
+        case .newParameters:
+            return newParameters(token, last: last, &context)
+        case .dummy:
+            break
+        }
+        return .none
+    }
+
+    /// After a child machine returns: lizard restores the saved state, then runs the callback.
+    mutating func resume() {
+        switch callback {
+        case .none: state = .newParameters
+        case .method:
+            inMethodBody = false
+            state = .global
+        case .classBody, .anonymousClass: state = .global
+        case .block:
+            state = .global
+            classBodyBrace -= 1
+        }
+        callback = .none
+    }
+
+    mutating func annotationArguments(_ token: Token) {
+        countBrackets(token, open: "(", close: ")")
+        if bracketCount == 0 { state = .global }
+    }
+
+    @inline(__always)
+    mutating func countBrackets(_ token: Token, open: TokenKey, close: TokenKey) {
+        if token.key == open { bracketCount += 1 } else if token.key == close { bracketCount -= 1 }
+    }
+
+    func firstByte(_ token: Token, _ context: ReadingContext) -> UInt8 {
+        token.start < context.source.count ? context.source[token.start] : 0
+    }
+
+    /// Python's `token[0].isalpha()` (non-ASCII bytes count as letters).
+    func isLetter(_ token: Token, _ context: ReadingContext) -> Bool {
+        let byte = firstByte(token, context)
+        return (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0x80
+    }
+
+    mutating func global(_ token: Token, last: Token?, _ context: inout ReadingContext) -> Action {
+        switch kind {
+        case .file:
+            javaGlobal(token, last: last, &context)
+            return .none
+        case .classBody:
+            return classBodyGlobal(token, last: last, &context)
+        case .functionBody(let exitsAtBrace):
+            return functionBodyGlobal(token, exitsAtBrace: exitsAtBrace, last: last, &context)
+        }
+    }
+
+    /// `JavaStates._state_global`.
+    mutating func javaGlobal(_ token: Token, last: Token?, _ context: inout ReadingContext) {
+        if consumeExpressionToken(token) { return }
+        let afterAnnotation = afterUnqualifiedAnnotation
+        if token.key != "record" { afterUnqualifiedAnnotation = false }
+        if token.key == "@" {
+            state = .decorator
+            return
+        }
+        if startsClass(token, afterAnnotation: afterAnnotation, last: last, context) { return }
+        if javaStatementKeywords.contains(token.key) || inRecordConstructor { return }
+        // CLikeStates._state_global: a name may start a function.
+        let byte = firstByte(token, context)
+        if token.kind == .word, isLetter(token, context) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") {
+            tryNewFunction(token, &context)
+        }
+    }
+
+    mutating func tryNewFunction(_ token: Token, _ context: inout ReadingContext) {
+        if isRecord, hasClassName, token.key == className?.key {
+            inRecordConstructor = true
+            state = .recordCompactConstructor
+            return
+        }
+        context.tryNewFunction(token)
+        clike.state = .function
+        state = .clike
+    }
+
+    /// Skips `Foo.class` and `Type::method`, which declare nothing.
+    mutating func consumeExpressionToken(_ token: Token) -> Bool {
+        if token.key == "::" {
+            handlingMethodRef = true
+            return true
+        }
+        if handlingMethodRef {
+            handlingMethodRef = false
+            return true
+        }
+        if token.key == ".", !handlingDotClass {
+            handlingDotClass = true
+            return true
+        }
+        if handlingDotClass {
+            handlingDotClass = false
+            if token.key == "class" { return true }
+        }
+        return false
+    }
+
+    mutating func startsClass(_ token: Token, afterAnnotation: Bool, last: Token?, _ context: ReadingContext) -> Bool {
+        if token.key == "class" || token.key == "enum" {
+            isRecord = false
+        } else if token.key == "record" {
+            if inMethodBody { return false }
+            afterUnqualifiedAnnotation = false
+            if !recordBeginsDeclaration(last: last, afterAnnotation: afterAnnotation, context) { return false }
+            isRecord = true
+        } else {
+            return false
+        }
+        afterUnqualifiedAnnotation = false
+        className = nil
+        hasClassName = false
+        inRecordConstructor = false
+        state = .classDeclaration
+        return true
+    }
+
+    /// `_java_record_begins_type_declaration`: `record` is a keyword unless it names a field or method.
+    func recordBeginsDeclaration(last: Token?, afterAnnotation: Bool, _ context: ReadingContext) -> Bool {
+        if afterAnnotation { return true }
+        guard let last else { return true }
+        if javaTypeKeywords.contains(last.key) || last.key == "]" || last.key == ">" { return false }
+        let byte = firstByte(last, context)
+        if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "$") { return false }
+        if isLetter(last, context) {
+            if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z"), javaClassModifiers.contains(last.key) {
+                return true
+            }
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { return false }
+        }
+        switch last.key {
+        case "}", ";", ")", "@": return true
+        default: return false
+        }
+    }
+}
+
+let javaClassModifiers: Set<TokenKey> = [
+    "public", "private", "protected", "static", "final", "strictfp", "abstract", "synchronized", "native",
+    "default", "transient", "volatile", "sealed", "non-sealed",
+]
+let javaTypeKeywords: Set<TokenKey> = [
+    "void", "boolean", "byte", "char", "short", "int", "long", "float", "double", "var",
+]
+let javaStatementKeywords: Set<TokenKey> = [
+    "if", "else", "for", "while", "do", "switch", "catch", "try", "finally", "synchronized", "return", "throw",
+    "assert", "break", "continue", "instanceof",
+]
