@@ -112,7 +112,8 @@ struct BraceTracker: StructureTracker {
                 stack.frames[stack.frames.count - 1].lastLogical.removeLast()
             }
         case "{":
-            var frame = stack.frames[stack.frames.count - 1]
+            // The frame is mutated in place: a copy would duplicate its block stack, quadratic when deep.
+            let top = stack.frames.count - 1
             let kind: BlockKind
             switch pending {
             case .none: kind = .plain
@@ -122,21 +123,19 @@ struct BraceTracker: StructureTracker {
             case .other: kind = .other
             }
             pending = .none
-            frame.blocks.append(kind)
-            if kind != .plain { frame.nesting += 1 }
-            if kind == .loop || kind == .doLoop { frame.loopDepth += 1 }
-            frame.lastLogical = [0]
-            stack.frames[stack.frames.count - 1] = frame
-            context.noteNesting(function, nesting: frame.nesting, loopDepth: frame.loopDepth)
+            stack.frames[top].blocks.append(kind)
+            if kind != .plain { stack.frames[top].nesting += 1 }
+            if kind == .loop || kind == .doLoop { stack.frames[top].loopDepth += 1 }
+            stack.frames[top].resetLogical()
+            context.noteNesting(function, nesting: stack.frames[top].nesting, loopDepth: stack.frames[top].loopDepth)
         case "}":
-            var frame = stack.frames[stack.frames.count - 1]
-            if let kind = frame.blocks.popLast() {
-                if kind != .plain { frame.nesting -= 1 }
-                if kind == .loop || kind == .doLoop { frame.loopDepth -= 1 }
+            let top = stack.frames.count - 1
+            if let kind = stack.frames[top].blocks.popLast() {
+                if kind != .plain { stack.frames[top].nesting -= 1 }
+                if kind == .loop || kind == .doLoop { stack.frames[top].loopDepth -= 1 }
                 closedDoLoop = kind == .doLoop
             }
-            frame.lastLogical = [0]
-            stack.frames[stack.frames.count - 1] = frame
+            stack.frames[top].resetLogical()
         case ";":
             if semicolonEndsHeader, parenDepth == 0 { pending = .none }
             stack.frames[stack.frames.count - 1].lastLogical[stack.frames[stack.frames.count - 1].lastLogical.count - 1] = 0

@@ -9,6 +9,12 @@ struct StructureFrame<Block> {
     var loopDepth = 0
     /// Logical-operator sequence per parenthesis depth: 0 none, 1 and, 2 or.
     var lastLogical: [UInt8] = [0]
+
+    /// Back to one level with no logical operator, keeping the buffer.
+    mutating func resetLogical() {
+        lastLogical.removeAll(keepingCapacity: true)
+        lastLogical.append(0)
+    }
 }
 
 extension ReadingContext {
