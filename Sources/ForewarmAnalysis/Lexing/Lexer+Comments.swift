@@ -124,9 +124,9 @@ extension Lexer {
                 || byte(at: position + 1) == UInt8(ascii: "\r")
             {
                 position += 1
-                stepCountingLines()
+                stepCountingLines()  // a `\r` of `\r\n` is not counted: the `\n` is
                 if source[position - 1] == UInt8(ascii: "\r"), byte(at: position) == UInt8(ascii: "\n") {
-                    position += 1
+                    stepCountingLines()
                 }
             } else if current == UInt8(ascii: "/"), byte(at: position + 1) == UInt8(ascii: "*") {
                 skipBlockComment()

@@ -32,11 +32,11 @@ struct AnalysisSession {
                 newline = true
                 continue
             case .comment:
-                lines.mark(.comment, innerNewlines: token.innerNewlines)
+                lines.mark(.comment, innerNewlines: token.innerNewlines, endsWithLineBreak: endsWithLineBreak(token))
                 if token.innerNewlines > 0 { newline = true }
                 continue
             case .preprocessor:
-                lines.mark(.code, innerNewlines: token.innerNewlines)
+                lines.mark(.code, innerNewlines: token.innerNewlines, endsWithLineBreak: endsWithLineBreak(token))
                 if token.innerNewlines > 0 { newline = true }
                 switch token.key {
                 case "#if", "#ifdef", "#elif": context.addCondition()
@@ -60,7 +60,7 @@ struct AnalysisSession {
                     if token.kind != .word { token.kind = .word }
                 }
             }
-            lines.mark(.code, innerNewlines: token.innerNewlines)
+            lines.mark(.code, innerNewlines: token.innerNewlines, endsWithLineBreak: endsWithLineBreak(token))
             context.currentLine = token.line + token.innerNewlines
             context.addNloc(token.innerNewlines + (newline ? 1 : 0))
             newline = false
@@ -78,6 +78,14 @@ struct AnalysisSession {
         lines.finish()
         reader.endOfFile(&context)
         tracker.finish(&context)
+    }
+
+    /// Whether a multi-line token's last byte is a line break (only unterminated tokens at the end do that).
+    @inline(__always)
+    func endsWithLineBreak(_ token: Token) -> Bool {
+        guard token.innerNewlines > 0, token.end > token.start else { return false }
+        let last = source[token.end - 1]
+        return last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r")
     }
 
     /// Operands: identifiers, numbers, strings, literal keywords; operators: symbols and other keywords.

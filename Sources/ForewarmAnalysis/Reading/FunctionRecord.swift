@@ -15,6 +15,8 @@ struct FunctionRecord {
     /// Parameter groups so far; the last one is still open.
     var parameterGroups: [ParameterGroup] = []
     var topNestingLevel = -1
+    /// How many levels of the nesting stack are this function (its name is part of their prefix).
+    var nestingLevels = 0
     /// Confirmed by its reader (a body was found), as opposed to a name still being tried.
     var confirmed = false
     /// The function this one is lexically inside of, if any (for cognitive roll-up).

@@ -9,14 +9,20 @@ struct LineTally {
     private var touched = false
 
     /// Notes a token on the current line; a token with inner line breaks covers the following lines too.
+    /// A token that ends with its last line break (an unterminated comment at the end of the input) leaves the
+    /// line after it untouched, so no phantom line is counted.
     @inline(__always)
-    mutating func mark(_ kind: Kind, innerNewlines: Int) {
+    mutating func mark(_ kind: Kind, innerNewlines: Int, endsWithLineBreak: Bool = false) {
         touched = true
         if kind.rawValue > current.rawValue { current = kind }
         for _ in 0..<innerNewlines {
             endLine()
             current = kind
             touched = true
+        }
+        if innerNewlines > 0, endsWithLineBreak {
+            current = .blank
+            touched = false
         }
     }
 

@@ -9,13 +9,17 @@ struct ReadingContext {
     var finished: [Int] = []
     var current = 0
     var stacked: [Int] = []
-    var nestingStack: [Nesting] = []
+    private var nesting = NestingStack()
     var pendingFunction: Int? = nil
     var currentLine = 1
     /// Tokens of the whole file.
     var fileTokens = 0
     var fileNloc = 0
     private var serials = 0
+
+    /// Names (and each part of one: prefix, first token, suffix) are cut at this many bytes, so inputs built to
+    /// grow names (deep namespaces, `f()()()…` renames, `operator` followed by megabytes) stay linear.
+    static let maxNameBytes = 1024
 
     init(source: UnsafeBufferPointer<UInt8>) {
         self.source = source
@@ -33,49 +37,58 @@ struct ReadingContext {
     /// The current function's name as lizard would print it.
     func name(of index: Int) -> String {
         let record = functions[index]
-        let base = String(decoding: UnsafeBufferPointer(rebasing: source[record.nameStart..<record.nameEnd]), as: UTF8.self)
+        let end = min(record.nameEnd, record.nameStart + ReadingContext.maxNameBytes)
+        let base = String(decoding: UnsafeBufferPointer(rebasing: source[record.nameStart..<end]), as: UTF8.self)
         return record.namePrefix + base + record.nameSuffix
     }
 
     // MARK: Nesting stack
 
-    var currentNestingLevel: Int { nestingStack.count }
+    var currentNestingLevel: Int { nesting.count }
 
-    func namespacePrefix() -> String {
-        var prefix = ""
-        for level in nestingStack {
-            switch level {
-            case .bare: break
-            case .namespace(let name): if !name.isEmpty { prefix += name + "::" }
-            case .function(let index): prefix += name(of: index) + "."
-            }
+    /// The levels of the nesting stack, outermost first.
+    var nestingStack: [Nesting] { nesting.levels }
+
+    /// Namespaces and enclosing functions, as lizard prefixes a new function's name (kept incrementally).
+    mutating func namespacePrefix() -> String {
+        nesting.prefix()
+    }
+
+    /// What a nesting level adds to the prefix.
+    func prefixPart(_ level: Nesting) -> String {
+        switch level {
+        case .bare: ""
+        case .namespace(let name): name.isEmpty ? "" : name + "::"
+        case .function(let index): name(of: index) + "."
         }
-        return prefix
     }
 
     mutating func addBareNesting() {
         if let pending = pendingFunction {
             pendingFunction = nil
-            nestingStack.append(.function(pending))
+            push(.function(pending))
         } else {
-            nestingStack.append(.bare)
+            push(.bare)
         }
     }
 
     mutating func addNamespace(_ name: String) {
         pendingFunction = nil
-        nestingStack.append(.namespace(name))
+        push(.namespace(name))
     }
 
-    var lastFunctionInStack: Int? {
-        for level in nestingStack.reversed() { if case .function(let index) = level { return index } }
-        return nil
+    private mutating func push(_ level: Nesting) {
+        if case .function(let index) = level { functions[index].nestingLevels += 1 }
+        nesting.push(level, part: prefixPart(level))
     }
+
+    var lastFunctionInStack: Int? { nesting.innermostFunction }
 
     mutating func popNesting() {
         pendingFunction = nil
-        guard let level = nestingStack.popLast() else { return }
-        if case .function = level {
+        guard let level = nesting.pop() else { return }
+        if case .function(let index) = level {
+            functions[index].nestingLevels -= 1
             let endLine = functions[current].endLine
             endOfFunction()
             current = lastFunctionInStack ?? 0
@@ -95,6 +108,10 @@ struct ReadingContext {
     }
 
     private mutating func tryNewFunction(nameStart: Int, nameEnd: Int, prefix: String) {
+        var prefix = prefix
+        if prefix.utf8.count > ReadingContext.maxNameBytes {
+            prefix = String(decoding: prefix.utf8.prefix(ReadingContext.maxNameBytes), as: UTF8.self)
+        }
         var record = FunctionRecord(
             nameStart: nameStart, nameEnd: nameEnd, namePrefix: prefix, startLine: currentLine, endLine: currentLine)
         record.topNestingLevel = currentNestingLevel
@@ -141,14 +158,26 @@ struct ReadingContext {
     }
 
     mutating func addToFunctionName(_ text: String) {
-        functions[current].nameSuffix += text
+        let room = ReadingContext.maxNameBytes - functions[current].nameSuffix.utf8.count
+        guard room > 0 else { return }
+        functions[current].nameSuffix += room >= text.utf8.count
+            ? text : String(decoding: text.utf8.prefix(room), as: UTF8.self)
+        if functions[current].nestingLevels > 0 {
+            // lizard reads names on the stack when it builds a prefix: refresh ours.
+            var stack = nesting
+            nesting = NestingStack()
+            stack.rebuild { prefixPart($0) }
+            nesting = stack
+        }
     }
 
     mutating func addToFunctionName(_ token: Token) {
-        functions[current].nameSuffix += text(of: token)
+        let end = min(token.end, token.start + ReadingContext.maxNameBytes)
+        addToFunctionName(String(decoding: UnsafeBufferPointer(rebasing: source[token.start..<end]), as: UTF8.self))
     }
 
     /// Records a parameter token (lizard's `parameter`): groups split at commas.
+    /// Mutates the groups in place: copying them out would make `f(a, a, a, …)` quadratic.
     mutating func parameter(_ token: Token) {
         let isComma = token.kind == .symbol && token.key == ","
         let bindsName = token.kind == .symbol && (source[token.start] == UInt8(ascii: "=") || source[token.start] == UInt8(ascii: ":"))

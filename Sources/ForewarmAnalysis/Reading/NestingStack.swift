@@ -1,0 +1,58 @@
+/// lizard's nesting stack, with the namespace prefix and the innermost function kept up to date as levels are
+/// pushed and popped, so asking for them costs O(1) however deep the stack is (100,000 nested braces stay linear).
+///
+/// The prefix is capped at ``ReadingContext/maxNameBytes``: pathological nesting cannot make names (and so
+/// time and memory) grow without bound.
+struct NestingStack {
+    private(set) var levels: [Nesting] = []
+    /// Per level: the prefix length before it was pushed, and the innermost function at or below it.
+    private var marks: [(prefixLength: Int, innermostFunction: Int?)] = []
+    private var prefixBytes: [UInt8] = []
+    private var prefixText: String? = ""
+
+    var count: Int { levels.count }
+    var innermostFunction: Int? { marks.last?.innermostFunction ?? nil }
+
+    /// The namespace prefix (`ns::Class::` and `outer.` for enclosing functions).
+    mutating func prefix() -> String {
+        if let prefixText { return prefixText }
+        let text = String(decoding: prefixBytes, as: UTF8.self)
+        prefixText = text
+        return text
+    }
+
+    /// Pushes a level whose contribution to the prefix is `part` (empty for bare blocks).
+    mutating func push(_ level: Nesting, part: String) {
+        var innermost = innermostFunction
+        if case .function(let index) = level { innermost = index }
+        marks.append((prefixBytes.count, innermost))
+        levels.append(level)
+        append(part)
+    }
+
+    mutating func pop() -> Nesting? {
+        guard let level = levels.popLast(), let mark = marks.popLast() else { return nil }
+        if prefixBytes.count != mark.prefixLength {
+            prefixBytes.removeSubrange(mark.prefixLength...)
+            prefixText = nil
+        }
+        return level
+    }
+
+    /// Recomputes the prefix after the name of a function on the stack changed.
+    mutating func rebuild(part: (Nesting) -> String) {
+        prefixBytes.removeAll(keepingCapacity: true)
+        prefixText = nil
+        for index in levels.indices {
+            marks[index].prefixLength = prefixBytes.count
+            append(part(levels[index]))
+        }
+    }
+
+    private mutating func append(_ part: String) {
+        let room = ReadingContext.maxNameBytes - prefixBytes.count
+        guard !part.isEmpty, room > 0 else { return }
+        prefixBytes.append(contentsOf: part.utf8.prefix(room))
+        prefixText = nil
+    }
+}
