@@ -1,6 +1,7 @@
 extension Lexer {
     /// Whether a `/` here starts a regular expression rather than a division, judged by the token before it.
     func regexMayStartHere() -> Bool {
+        if syntax.lizardJavaScript { return lizardRegexMayStartHere() }
         guard let previous else { return true }
         switch previous.kind {
         case .number, .string, .regex:
@@ -15,6 +16,24 @@ extension Lexer {
         default:
             return true
         }
+    }
+
+    /// lizard's rule for JavaScript: the byte before the `/` (spaces and line breaks skipped) opens an expression.
+    func lizardRegexMayStartHere() -> Bool {
+        var index = position - 1
+        while index >= 0 {
+            switch source[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                index -= 1
+            case UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "["),
+                UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+                UInt8(ascii: ";"):
+                return true
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     static let wordsBeforeRegex: Set<TokenKey> = [

@@ -46,6 +46,9 @@ public struct LexicalSyntax: Sendable {
     var identifierContinue: [UInt8] = []
     /// Identifiers may end in `?` or `!` (Ruby's `empty?`, `save!`).
     var predicateSuffixes = false
+    /// lizard's JavaScript/TypeScript tokenizer quirks: `name?` is one token (unless `??` or `?.` follows), `?.`
+    /// before a digit is `?`, and `/` opens a regex only after one of `=,({[?:!&|;` (or at the start).
+    var lizardJavaScript = false
     /// Multi-byte symbols, matched longest first.
     var symbols: [String] = LexicalSyntax.commonSymbols
 
@@ -84,7 +87,12 @@ extension LexicalSyntax {
             syntax.slashRegex = true
             syntax.identifierStart = [UInt8(ascii: "$")]
             syntax.identifierContinue = [UInt8(ascii: "$")]
-            syntax.symbols += ["??", "?.", "??=", "||=", "&&=", "**=", ">>>=", "#"]
+            syntax.lizardJavaScript = true
+            // lizard's symbols: `||=`, `*=`, `??=` … split, so their `||`, `&&`, `??` count as conditions.
+            syntax.symbols = [
+                "<<=", ">>=", "||", "&&", "===", "!==", "==", "!=", "<=", ">=", "->", "=>", "++", "--",
+                "+=", "-=", "^=", "&=", "|=", "...", "::", ":=", "**", "??", "?.",
+            ]
             return syntax
         case .go:
             var syntax = cFamily

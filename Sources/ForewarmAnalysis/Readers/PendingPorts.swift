@@ -1,8 +1,6 @@
 // Languages whose lizard reader is not ported yet read with the C-like reader for now; each port replaces its line.
 typealias JavaReader = CLikeReader
 typealias CSharpReader = CLikeReader
-typealias JavaScriptReader = CLikeReader
-typealias TypeScriptReader = CLikeReader
 typealias GoReader = CLikeReader
 typealias RustReader = CLikeReader
 typealias SwiftReader = CLikeReader
