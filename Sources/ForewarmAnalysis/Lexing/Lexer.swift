@@ -153,7 +153,7 @@ public struct Lexer {
         position += 1
         while position < source.count, rules.identifierContinue[Int(source[position])] { position += 1 }
         if syntax.perlQuoteLike, let quoted = readPerlQuoteLike(wordStart: start) { return quoted }
-        if syntax.lizardJavaScript, source[start] != UInt8(ascii: "$") { glueOptionalMark() }
+        if syntax.lizardJavaScript, rules.classes[Int(source[start])] != .sigil { glueOptionalMark() }
         // Ruby method names may end in `?` or `!` (`empty?`, `save!`), but not `!=`, `?:`.
         if syntax.predicateSuffixes, position < source.count {
             let next = source[position]

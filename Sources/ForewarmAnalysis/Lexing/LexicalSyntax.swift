@@ -85,7 +85,8 @@ extension LexicalSyntax {
             var syntax = cFamily
             syntax.backtickStrings = true
             syntax.slashRegex = true
-            syntax.identifierStart = [UInt8(ascii: "$")]
+            // `#name` (private members) is one token, as in lizard.
+            syntax.identifierStart = [UInt8(ascii: "$"), UInt8(ascii: "#")]
             syntax.identifierContinue = [UInt8(ascii: "$")]
             syntax.lizardJavaScript = true
             // lizard's symbols: `||=`, `*=`, `??=` … split, so their `||`, `&&`, `??` count as conditions.

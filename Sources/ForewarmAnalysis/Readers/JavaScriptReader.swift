@@ -29,6 +29,7 @@ struct JavaScriptReader: LanguageReader {
     mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
         newline = token.line > lastEndLine || token.innerNewlines > 0
         lastEndLine = token.line + token.innerNewlines
+        if token.kind == .string, feedTemplate(token, &context) { return }
         // lizard's tokenizer reads `1.5` as `1` `.` `5`, and a `.` matters to the state machine.
         if token.kind == .number, let dot = firstDot(token, context.source) {
             var start = token.start
