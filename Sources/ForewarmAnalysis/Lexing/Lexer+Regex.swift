@@ -1,6 +1,7 @@
 extension Lexer {
     /// Whether a `/` here starts a regular expression rather than a division, judged by the token before it.
     func regexMayStartHere() -> Bool {
+        if syntax.lizardJavaScript { return lizardRegexMayStartHere() }
         guard let previous else { return true }
         switch previous.kind {
         case .number, .string, .regex:
@@ -17,23 +18,22 @@ extension Lexer {
         }
     }
 
-    /// lizard's rule (js_style_regex_expression): the byte before the spaces is one of `=,({[?:!&|;`, or none.
+    /// lizard's rule for JavaScript: the byte before the `/` (spaces and line breaks skipped) opens an expression.
     func lizardRegexMayStartHere() -> Bool {
-        var cursor = position - 1
-        while cursor >= 0, source[cursor] == UInt8(ascii: " ") || source[cursor] == UInt8(ascii: "\t")
-            || source[cursor] == UInt8(ascii: "\n") || source[cursor] == UInt8(ascii: "\r")
-        {
-            cursor -= 1
+        var index = position - 1
+        while index >= 0 {
+            switch source[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                index -= 1
+            case UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "["),
+                UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+                UInt8(ascii: ";"):
+                return true
+            default:
+                return false
+            }
         }
-        guard cursor >= 0 else { return true }
-        switch source[cursor] {
-        case UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "["),
-            UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "|"),
-            UInt8(ascii: ";"):
-            return true
-        default:
-            return false
-        }
+        return true
     }
 
     static let wordsBeforeRegex: Set<TokenKey> = [

@@ -142,7 +142,7 @@ extension Lexer {
 
     /// The byte after which `{` opens code inside a string with this quote, if the language interpolates so.
     func interpolationOpener(for quote: UInt8) -> UInt8? {
-        if quote == UInt8(ascii: "`"), syntax.slashRegex, !syntax.perlQuoteLike, syntax.identifierStart.count == 1 {
+        if quote == UInt8(ascii: "`"), syntax.lizardJavaScript {
             return UInt8(ascii: "$")  // JavaScript template literal
         }
         if quote == UInt8(ascii: "\"") {

@@ -176,6 +176,12 @@ public struct Lexer {
         } else if first == UInt8(ascii: "<"), syntax.heredocs, let heredoc = readHeredocOpener() {
             return heredoc
         }
+        if syntax.lizardJavaScript, first == UInt8(ascii: "?"), byte(at: position + 1) == UInt8(ascii: "."),
+            rules.classes[Int(byte(at: position + 2))] == .digit
+        {
+            position += 1  // `a ?.5 : b` is a conditional, not optional access
+            return finish(.symbol, from: start, startLine: startLine)
+        }
         for symbol in rules.symbolsByFirstByte[Int(first)] where hasPrefix(symbol, at: position) {
             position += symbol.count
             return finish(.symbol, from: start, startLine: startLine)
@@ -189,6 +195,7 @@ public struct Lexer {
         position += 1
         while position < source.count, rules.identifierContinue[Int(source[position])] { position += 1 }
         if syntax.perlQuoteLike, let quoted = readPerlQuoteLike(wordStart: start) { return quoted }
+        if syntax.lizardJavaScript, rules.classes[Int(source[start])] != .sigil { glueOptionalMark() }
         if syntax.lizardRubyTokens {
             // lizard: `\w+:` first, else `\w+\??\!?`.
             let sigil = source[start] == UInt8(ascii: "@") || source[start] == UInt8(ascii: "$")
@@ -249,7 +256,15 @@ public struct Lexer {
                 break
             }
         }
+        if syntax.lizardJavaScript { glueOptionalMark() }
         return finish(.number, from: start, startLine: line)
+    }
+
+    /// lizard's JavaScript tokenizer reads `\w+\?` as one token (an optional name) unless `??` or `?.` follows.
+    mutating func glueOptionalMark() {
+        guard byte(at: position) == UInt8(ascii: "?") else { return }
+        let next = byte(at: position + 1)
+        if next != UInt8(ascii: "?"), next != UInt8(ascii: ".") { position += 1 }
     }
 
     func isPerlSpecialVariable(_ next: UInt8) -> Bool {

@@ -53,6 +53,9 @@ public struct LexicalSyntax: Sendable {
     var predicateSuffixes = false
     /// `<? extends T>` and `<int?>` are one token, as in lizard's tokenizer (Java, C#, Kotlin).
     var genericWildcards = false
+    /// lizard's JavaScript/TypeScript tokenizer quirks: `name?` is one token (unless `??` or `?.` follows), `?.`
+    /// before a digit is `?`, and `/` opens a regex only after one of `=,({[?:!&|;` (or at the start).
+    var lizardJavaScript = false
     /// Multi-byte symbols, matched longest first.
     var symbols: [String] = LexicalSyntax.commonSymbols
 
@@ -92,9 +95,15 @@ extension LexicalSyntax {
             var syntax = cFamily
             syntax.backtickStrings = true
             syntax.slashRegex = true
-            syntax.identifierStart = [UInt8(ascii: "$")]
+            // `#name` (private members) is one token, as in lizard.
+            syntax.identifierStart = [UInt8(ascii: "$"), UInt8(ascii: "#")]
             syntax.identifierContinue = [UInt8(ascii: "$")]
-            syntax.symbols += ["??", "?.", "??=", "||=", "&&=", "**=", ">>>=", "#"]
+            syntax.lizardJavaScript = true
+            // lizard's symbols: `||=`, `*=`, `??=` … split, so their `||`, `&&`, `??` count as conditions.
+            syntax.symbols = [
+                "<<=", ">>=", "||", "&&", "===", "!==", "==", "!=", "<=", ">=", "->", "=>", "++", "--",
+                "+=", "-=", "^=", "&=", "|=", "...", "::", ":=", "**", "??", "?.",
+            ]
             return syntax
         case .go:
             var syntax = cFamily

@@ -135,7 +135,7 @@ extension Vocabulary {
             return vocabulary
         case .javascript, .typescript:
             var vocabulary = Vocabulary(
-                conditions: ["if", "for", "while", "catch", "case", "&&", "||", "?", "??"],
+                conditions: ["if", "elseif", "for", "while", "catch", "case", "&&", "||", "?", "??"],
                 keywords: language == .typescript ? tsKeywords : jsKeywords,
                 literals: ["null", "undefined", "true", "false", "NaN", "Infinity"])
             vocabulary.imports = ["import", "require"]

@@ -1,0 +1,237 @@
+/// JavaScript and TypeScript: a port of lizard's `TypeScriptReader` (`typescript_states.py` and the
+/// `javascript_*` mixins), which JavaScript's reader inherits unchanged.
+///
+/// lizard nests state machines through `sub_state`; here they live in `machines` and `dispatch` walks the active
+/// chain with an explicit stack, so deeply nested brackets cost memory, not call depth.
+struct JavaScriptReader: LanguageReader {
+    var machines: [JSMachine] = [JSMachine()]
+    var freeMachines: [Int] = []
+    var frames: [Frame] = []
+    /// lizard's `context.newline`: the current token is the first code on its line (or spans a line break).
+    var newline = true
+    var lastEndLine = 0
+    var releaseWork: [Int] = []
+
+    enum Frame {
+        /// The machine delegated to its sub-machine.
+        case sub(Int)
+        /// The machine fed its parameter initializer reader and ignores that reader's result.
+        case feed(Int)
+    }
+
+    enum Outcome {
+        case returned(Bool)
+        case feed(Int)
+    }
+
+    init() {}
+
+    mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
+        newline = token.line > lastEndLine || token.innerNewlines > 0
+        lastEndLine = token.line + token.innerNewlines
+        if token.kind == .string, feedTemplate(token, &context) { return }
+        // lizard's tokenizer reads `1.5` as `1` `.` `5`, and a `.` matters to the state machine.
+        if token.kind == .number, let dot = firstDot(token, context.source) {
+            var start = token.start
+            var cut = dot
+            while start < token.end {
+                if cut > start { feed(piece(token, start, cut, context.source), &context) }
+                if cut < token.end { feed(piece(token, cut, cut + 1, context.source), &context) }
+                start = cut + 1
+                cut = start
+                while cut < token.end, context.source[cut] != UInt8(ascii: ".") { cut += 1 }
+            }
+            return
+        }
+        _ = dispatch(0, token, &context)
+    }
+
+    private mutating func feed(_ token: Token, _ context: inout ReadingContext) {
+        _ = dispatch(0, token, &context)
+        newline = false
+    }
+
+    private func firstDot(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = token.start
+        while index < token.end {
+            if source[index] == UInt8(ascii: ".") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private func piece(_ token: Token, _ start: Int, _ end: Int, _ source: UnsafeBufferPointer<UInt8>) -> Token {
+        var piece = token
+        piece.start = start
+        piece.end = end
+        piece.key = TokenKey(bytes: UnsafeBufferPointer(rebasing: source[start..<end]))
+        piece.kind = source[start] == UInt8(ascii: ".") ? .symbol : .number
+        return piece
+    }
+
+    mutating func endOfFile(_ context: inout ReadingContext) {
+        beforeReturn(0, &context)
+    }
+
+    // MARK: lizard's CodeStateMachine
+
+    /// `machine(token)`: runs the machine's state (descending through sub-machines) and reports `to_exit`.
+    mutating func dispatch(_ start: Int, _ token: Token, _ context: inout ReadingContext) -> Bool {
+        let base = frames.count
+        var machine = start
+        var result = false
+        while true {
+            if machines[machine].bindingCandidate != nil {
+                _ = machines[machine].bindingCandidate?.read(token.key)
+            }
+            if case .sub(let child) = machines[machine].state {
+                frames.append(.sub(machine))
+                machine = child
+                continue
+            }
+            switch run(machine, token, &context) {
+            case .returned(let returned):
+                result = finish(machine, returned, &context)
+            case .feed(let reader):
+                frames.append(.feed(machine))
+                machine = reader
+                continue
+            }
+            break
+        }
+        while frames.count > base {
+            switch frames.removeLast() {
+            case .sub(let parent): result = finish(parent, result, &context)
+            case .feed(let owner): result = machines[owner].toExit
+            }
+        }
+        return result
+    }
+
+    /// The end of `__call__`: a state (or sub-machine) that returned true restores the saved state and calls back.
+    private mutating func finish(_ machine: Int, _ returned: Bool, _ context: inout ReadingContext) -> Bool {
+        if returned {
+            var child: Int? = nil
+            if case .sub(let index) = machines[machine].state { child = index }
+            machines[machine].state = machines[machine].savedState
+            let callback = machines[machine].callback
+            machines[machine].callback = .none
+            perform(callback, machine, &context)
+            if let child { release(child) }
+        }
+        return machines[machine].toExit
+    }
+
+    /// `next(state, token)`.
+    mutating func next(_ machine: Int, _ state: JSState, _ token: Token? = nil, _ context: inout ReadingContext) {
+        machines[machine].state = state
+        if let token { _ = dispatch(machine, token, &context) }
+    }
+
+    mutating func subState(_ machine: Int, _ child: Int, _ callback: JSCallback = .none) {
+        machines[machine].savedState = machines[machine].state
+        machines[machine].callback = callback
+        machines[machine].state = .sub(child)
+    }
+
+    mutating func statemachineReturn(_ machine: Int, _ context: inout ReadingContext) {
+        machines[machine].toExit = true
+        beforeReturn(machine, &context)
+    }
+
+    mutating func beforeReturn(_ machine: Int, _ context: inout ReadingContext) {
+        if machines[machine].startedFunction { popFunction(machine, &context) }
+    }
+
+    mutating func makeMachine(_ state: JSState = .global) -> Int {
+        if let index = freeMachines.popLast() {
+            machines[index] = JSMachine(state: state)
+            return index
+        }
+        machines.append(JSMachine(state: state))
+        return machines.count - 1
+    }
+
+    /// Returns a machine no one can reach any more, with the machines only it reaches, to the pool.
+    mutating func release(_ machine: Int) {
+        releaseWork.append(machine)
+        while let index = releaseWork.popLast() {
+            if case .sub(let child) = machines[index].state { releaseWork.append(child) }
+            if let reader = machines[index].initializerReader { releaseWork.append(reader) }
+            machines[index] = JSMachine()
+            freeMachines.append(index)
+        }
+    }
+
+    private mutating func perform(_ callback: JSCallback, _ machine: Int, _ context: inout ReadingContext) {
+        switch callback {
+        case .none:
+            break
+        case .popFunction:
+            popFunction(machine, &context)
+        case .afterCondition:
+            machines[machine].state = .expectingStatementOrBlock
+        case .afterBlock:
+            setPrevious(machine, nil, context.source)
+            machines[machine].state = .global
+        case .binding(let candidate, let function, let complexity, let track, let use):
+            let summary = JSBindingSummary(
+                defaults: machines[candidate].bindingCandidate?.defaults ?? 0,
+                expressionComplexity: track ? context.functions[function].cyclomatic - complexity : 0,
+                confirmedDefaults: track ? machines[candidate].confirmedBindingDefaults : 0)
+            switch use {
+            case .keep:
+                machines[machine].pendingBindings = summary
+            case .object:
+                machines[machine].pendingBindings = summary
+                machines[machine].state = .global
+            case .catchClause:
+                context.addCondition(summary.defaults)
+                machines[machine].state = .expectingStatementOrBlock
+            }
+        case .typeAnnotation(let child):
+            if let saved = machines[child].savedToken { _ = dispatch(machine, saved, &context) }
+        }
+    }
+
+    /// Runs the machine's current (non-sub) state on the token.
+    private mutating func run(_ machine: Int, _ token: Token, _ context: inout ReadingContext) -> Outcome {
+        switch machines[machine].state {
+        case .global: stateGlobal(machine, token, &context)
+        case .expectingCondition: expectingCondition(machine, token, &context)
+        case .expectingStatementOrBlock: expectingStatementOrBlock(machine, token, &context)
+        case .field: field(machine, token, &context)
+        case .templateLiteral: if token.key == "`" { machines[machine].state = .global }
+        case .function: function(machine, JSName(token), &context)
+        case .declaration: return declaration(machine, token, &context)
+        case .expectingFunctionBody: expectingFunctionBody(machine, token, &context)
+        case .arrowFunction: arrowFunction(machine, token, &context)
+        case .skipDeclaredFunction: return .returned(skipDeclaredFunction(machine, token))
+        case .typeAlias: return .returned(typeAlias(machine, token, &context))
+        case .skipInterface: return .returned(skipInterface(machine, token))
+        case .consumeGeneric: consumeGeneric(machine, token)
+        case .collectComputed: return .returned(collectComputed(machine, token, context.source))
+        case .sub: break
+        case .typeGlobal, .typeSimple, .typeInline, .typeGeneric, .typeFunction: typeAnnotation(machine, token, &context)
+        }
+        return .returned(false)
+    }
+
+    /// Sets `_prev_token` (nil for the empty string).
+    mutating func setPrevious(_ machine: Int, _ token: Token?, _ source: UnsafeBufferPointer<UInt8>) {
+        if let token {
+            machines[machine].previousKey = token.key
+            machines[machine].previousFirst = source[token.start]
+        } else {
+            machines[machine].previousKey = ""
+            machines[machine].previousFirst = 0
+        }
+    }
+
+    mutating func setPreviousDot(_ machine: Int) {
+        machines[machine].previousKey = "."
+        machines[machine].previousFirst = UInt8(ascii: ".")
+    }
+}
+
+typealias TypeScriptReader = JavaScriptReader
