@@ -7,22 +7,35 @@ let package = Package(
     products: [
         .executable(name: "forewarm", targets: ["forewarm"]),
         .library(name: "ForewarmAnalysis", targets: ["ForewarmAnalysis"]),
+        .library(name: "ForewarmForecasting", targets: ["ForewarmForecasting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
     ],
     targets: [
         // Pure, dependency-free static analysis: bytes in, metrics out.
         .target(name: "ForewarmAnalysis"),
+        // Pure forecasting math: series in, forecasts and intervals out (no I/O).
+        .target(
+            name: "ForewarmForecasting",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")]
+        ),
         // The command-line front end: parsing and formatting only.
         .executableTarget(
             name: "forewarm",
             dependencies: [
                 "ForewarmAnalysis",
+                "ForewarmForecasting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ForewarmAnalysisTests", dependencies: ["ForewarmAnalysis"]),
+        .testTarget(
+            name: "ForewarmForecastingTests",
+            dependencies: ["ForewarmForecasting"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
