@@ -55,7 +55,7 @@ AIRPASSENGERS = [
 def write_series(name, timestamps, values):
     SERIES_DIR.mkdir(parents=True, exist_ok=True)
     with open(SERIES_DIR / f"{name}.csv", "w", newline="") as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator="\n")
         w.writerow(["timestamp", "value"])
         for t, v in zip(timestamps, values):
             w.writerow([t, f"{v:.6g}"])
@@ -125,7 +125,8 @@ def sm_ets(spec):
     error, trend, damped, season = spec
 
     def run(y, m, h):
-        model = ETSModel(y, error=error, trend=trend, damped_trend=damped, seasonal=season,
+        # statsmodels 0.15's ETS prediction needs a pandas index (ndarray input raises AttributeError).
+        model = ETSModel(pd.Series(y), error=error, trend=trend, damped_trend=damped, seasonal=season,
                          seasonal_periods=m if season else None)
         res = model.fit(disp=False)
         pred = res.get_prediction(start=len(y), end=len(y) + h - 1)
@@ -183,6 +184,8 @@ def clean(a):
 
 def main():
     only = sys.argv[1:]
+    # REFERENCE_MODELS=prefix,... reruns only those models and keeps the others from the existing file.
+    model_filter = [m for m in os.environ.get("REFERENCE_MODELS", "").split(",") if m]
     series = all_series()
     for family, name, stamps, values in series:
         write_series(name, stamps, values)
@@ -192,10 +195,11 @@ def main():
 
     DOCS.mkdir(parents=True, exist_ok=True)
     out_path = DOCS / "reference_forecasts.json"
-    results = json.loads(out_path.read_text()) if out_path.exists() and only else {}
+    partial = bool(only or model_filter)
+    results = json.loads(out_path.read_text()) if out_path.exists() and partial else {}
     parameters = {}
     params_path = FIXTURES / "reference_parameters.json"
-    if params_path.exists() and only:
+    if params_path.exists() and partial:
         parameters = json.loads(params_path.read_text())
     for family, name, stamps, values in series:
         if only and not any(o in name for o in only):
@@ -203,7 +207,11 @@ def main():
         m, h, _, _ = FAMILIES[family]
         y = np.asarray(values, float)
         entry = {"family": family, "season": m, "horizon": h, "models": {}}
+        if model_filter and name in results:
+            entry["models"] = results[name]["models"]
         for model_name, run in reference_models(family).items():
+            if model_filter and not any(model_name.startswith(f) for f in model_filter):
+                continue
             runs = []
             for o in origins(len(y), family):
                 t = time.perf_counter()

@@ -27,7 +27,7 @@ public struct ARIMAModel: Forecaster {
         for (i, v) in coefficients.seasonalAR.enumerated() { p["ar.S.L\((i + 1) * m)"] = v }
         for (i, v) in coefficients.seasonalMA.enumerated() { p["ma.S.L\((i + 1) * m)"] = v }
         if specification.includesConstant { p["mean"] = coefficients.mean * scale }
-        return p
+        return p.finiteValues()
     }
 
     /// Fits `specification` to `series` (non-finite values are interpolated).

@@ -6,6 +6,8 @@ public struct AutoARIMA: Sendable {
     public var maxOrder = 5
     /// Maximum number of models the stepwise search fits.
     public var maxModels = 60
+    /// Likelihood used while searching (the final model is always refitted by exact maximum likelihood).
+    public var searchMethod: ARIMAMethod = .conditional
 
     public init() {}
 
@@ -18,8 +20,8 @@ public struct AutoARIMA: Sendable {
         if m > 1 && UnitRootTests.seasonalStrength(y, seasonLength: m) > 0.64 { seasonalD = 1 }
         let seasonal = seasonalD == 1 ? (m..<y.count).map { y[$0] - y[$0 - m] } : y
         let d = UnitRootTests.differencesNeeded(seasonal, maximum: 2)
-        // Long series are searched with the conditional likelihood, then refitted exactly (statsforecast's default).
-        let method: ARIMAMethod = y.count > 150 || m > 12 ? .conditional : .exact
+        // The search ranks orders by the conditional likelihood; the chosen one is refitted exactly.
+        let method = searchMethod
         var fitted: [ARIMASpecification: ARIMAModel] = [:]
         var tried = Set<ARIMASpecification>()
         func spec(_ p: Int, _ q: Int, _ sp: Int, _ sq: Int, _ c: Bool) -> ARIMASpecification {

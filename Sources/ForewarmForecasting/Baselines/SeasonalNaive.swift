@@ -7,7 +7,7 @@ public struct SeasonalNaive: Forecaster {
     var errorCount: Int
 
     public var name: String { seasonLength > 1 ? "SeasonalNaive[\(seasonLength)]" : "Naive" }
-    public var parameters: [String: Double] { ["sigma2": variance] }
+    public var parameters: [String: Double] { ["sigma2": variance].finiteValues() }
     var variance: Double { errorCount > 0 ? squaredErrors / Double(errorCount) : 0 }
 
     /// Fits to `series`; non-finite values are interpolated.

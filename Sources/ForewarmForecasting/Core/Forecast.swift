@@ -27,9 +27,10 @@ public struct Forecast: Sendable, Equatable {
             let point = value.isFinite ? value : last
             last = point
             let sd = standardDeviations[i].isFinite ? max(standardDeviations[i], 0) : 0
+            let big = Double.greatestFiniteMagnitude
             m.append(point)
-            lo.append(point - z * sd)
-            hi.append(point + z * sd)
+            lo.append(min(max(point - z * sd, -big), big))
+            hi.append(min(max(point + z * sd, -big), big))
         }
         self.init(mean: m, lower: lo, upper: hi, level: level)
     }

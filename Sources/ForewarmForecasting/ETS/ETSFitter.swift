@@ -29,8 +29,8 @@ struct ETSFitter {
             var i = 0
             func next() -> Double { defer { i += 1 }; return x[i] }
             var w = ETSWeights(alpha: 1e-4 + (0.9999 - 1e-4) * sigmoid(next()))
-            if spec.trend != .none { w.beta = 1e-4 + (w.alpha - 1e-4) * sigmoid(next()) }
-            if spec.season != .none { w.gamma = 1e-4 + (max(1 - w.alpha, 2e-4) - 1e-4) * sigmoid(next()) }
+            if spec.trend != .none { w.beta = 1e-8 + (w.alpha - 1e-8) * sigmoid(next()) }
+            if spec.season != .none { w.gamma = 1e-8 + (max(1 - w.alpha, 2e-8) - 1e-8) * sigmoid(next()) }
             if spec.trend == .damped { w.phi = 0.8 + 0.18 * sigmoid(next()) }
             i = smoothing
             var s = start
@@ -49,7 +49,15 @@ struct ETSFitter {
             return (w, s)
         }
         let optimizer = NelderMead(maxEvaluations: 400 * x.count, tolerance: 1e-10, restarts: 2, initialStep: 0.5)
-        let best = optimizer.minimize(x) { objectiveValue(decode($0)) }
+        var best = optimizer.minimize(x) { objectiveValue(decode($0)) }
+        if spec.trend != .none {
+            // Trend models have ridges (β against φ, α against β): a second start from a fast-adapting corner.
+            var other = x
+            other[0] = logit(0.8)
+            other[1] = logit(0.05)
+            let second = optimizer.minimize(other) { objectiveValue(decode($0)) }
+            if second.value < best.value { best = second }
+        }
         return decode(best.x)
     }
 

@@ -30,7 +30,7 @@ public struct ETSModel: Forecaster {
         }
         if specification.trend == .damped { p["phi"] = weights.phi }
         if specification.season != .none { p["gamma"] = weights.gamma }
-        return p
+        return p.finiteValues()
     }
 
     /// Fits `specification` to `series` (non-finite values are interpolated).
