@@ -82,8 +82,8 @@ struct ForecastEvaluation {
             FileHandle.standardError.write(Data("evaluated \(name)\n".utf8))
         }
         let pairs = Dictionary(
-            uniqueKeysWithValues: (Self.candidates(seasonLength: 1) + Self.candidates(seasonLength: 12))
-                .compactMap { c in c.counterpart.map { (c.name, $0) } })
+            (Self.candidates(seasonLength: 1) + Self.candidates(seasonLength: 12))
+                .compactMap { c in c.counterpart.map { (c.name, $0) } }, uniquingKeysWith: { a, _ in a })
         let text = report.render(format: format, counterparts: pairs)
         print(text)
         if let markdown = options.markdown {

@@ -50,13 +50,23 @@ struct ETSFitter {
         }
         let optimizer = NelderMead(maxEvaluations: 400 * x.count, tolerance: 1e-10, restarts: 2, initialStep: 0.5)
         var best = optimizer.minimize(x) { objectiveValue(decode($0)) }
+        // Trend and seasonal models have ridges (β against φ, α against γ): also start from other corners.
+        var starts: [[Double]] = []
         if spec.trend != .none {
-            // Trend models have ridges (β against φ, α against β): a second start from a fast-adapting corner.
             var other = x
             other[0] = logit(0.8)
             other[1] = logit(0.05)
-            let second = optimizer.minimize(other) { objectiveValue(decode($0)) }
-            if second.value < best.value { best = second }
+            starts.append(other)
+        }
+        if spec.season != .none {
+            var other = x
+            other[0] = logit(0.2)
+            other[spec.trend == .none ? 1 : 2] = logit(0.9)
+            starts.append(other)
+        }
+        for start in starts {
+            let candidate = optimizer.minimize(start) { objectiveValue(decode($0)) }
+            if candidate.value < best.value { best = candidate }
         }
         return decode(best.x)
     }
