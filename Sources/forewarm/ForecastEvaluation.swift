@@ -73,7 +73,7 @@ struct ForecastEvaluation {
             }
             let selection = ModelSelection(
                 candidates: [.ets, .arima, .naive],
-                backtest: RollingOrigin(horizon: entry.horizon, origins: 3, step: entry.horizon))
+                backtest: RollingOrigin(horizon: entry.horizon, origins: 6, step: entry.horizon))
             for candidate in Self.candidates(seasonLength: entry.season) {
                 scores[candidate.name] = Self.score(
                     candidate.model, selection: selection, values: values, origins: origins, entry: entry)

@@ -87,7 +87,7 @@ public struct ModelSelection: Sendable, Hashable {
     /// Candidate families, tried in order (ties keep the earlier one).
     public var candidates: [ForecastModel] = [.ets, .arima, .naive]
     /// The backtest the candidates are scored by.
-    public var backtest = RollingOrigin(horizon: 5, origins: 3, step: 5)
+    public var backtest = RollingOrigin(horizon: 5, origins: 6, step: 5)
 
     public init() {}
 
