@@ -24,6 +24,8 @@ let package = Package(
             // (hundreds of model fits) stays fast. Debugging this module: remove the flag locally.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // Buckets the real traces (ReCodEx job logs, Azure LLM traces) into evaluation series; strings in, series out.
+        .target(name: "ForewarmTraces"),
         // The command-line front end: parsing and formatting only.
         .executableTarget(
             name: "forewarm",
@@ -34,6 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ForewarmAnalysisTests", dependencies: ["ForewarmAnalysis"]),
+        .testTarget(name: "ForewarmTracesTests", dependencies: ["ForewarmTraces"]),
         .testTarget(
             name: "ForewarmForecastingTests",
             dependencies: ["ForewarmForecasting", .product(name: "Numerics", package: "swift-numerics")],
