@@ -11,6 +11,7 @@ struct ReferenceParameterTests {
     static let nonSeasonal = [
         "azure-arrivals-10s-code", "azure-arrivals-10s-conv", "azure-arrivals-1s-conv-1",
         "recodex-arrivals-1m-sample-default-17447", "recodex-duration-1m-sample-default-17448",
+        "recodex-arrivals-1m-clustered-default-17812", "recodex-duration-1m-clustered-special1-18586",
     ]
 
     static func training(_ name: String, _ model: String) throws -> ([Double], [String: Double]) {
