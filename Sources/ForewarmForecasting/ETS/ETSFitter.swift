@@ -48,7 +48,7 @@ struct ETSFitter {
             }
             return (w, s)
         }
-        let optimizer = NelderMead(maxEvaluations: 300 * x.count, tolerance: 1e-8, restarts: 1, initialStep: 0.5)
+        let optimizer = NelderMead(maxEvaluations: 300 * x.count, tolerance: 1e-7, restarts: 1, initialStep: 0.5)
         var best = optimizer.minimize(x) { objectiveValue(decode($0)) }
         // Trend and seasonal models have ridges (β against φ, α against γ): also start from other corners.
         var starts: [[Double]] = []
