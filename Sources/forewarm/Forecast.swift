@@ -72,7 +72,9 @@ struct Forecast: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         case .table, .csv:
             let separator = format == .csv ? "," : "  "
-            print("# \(fitted.name) on \(values.count) buckets, season \(seasonLength); \(Int(level * 100))% intervals")
+            if format == .table {
+                print("# \(fitted.name) on \(values.count) buckets, season \(seasonLength); \(Int(level * 100))% intervals")
+            }
             print(["step", "forecast", "lower", "upper"].joined(separator: separator))
             for i in 0..<horizon {
                 let row = [String(i + 1)] + [forecast.mean[i], forecast.lower[i], forecast.upper[i]].map {

@@ -107,8 +107,7 @@ public struct ARIMAModel: Forecaster {
 
     public mutating func update(with values: [Double]) {
         for raw in values {
-            let predicted = forecast(horizon: 1, level: 0.5).mean.first ?? 0
-            let y = raw.isFinite ? raw / scale : predicted / scale
+            let y = raw.isFinite ? raw / scale : (forecast(horizon: 1, level: 0.5).mean.first ?? 0) / scale
             var w = y
             for (k, c) in differencing.enumerated() where c != 0 { w -= c * tail[tail.count - k - 1] }
             _ = filter.step(w - coefficients.mean)
