@@ -45,6 +45,9 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
         throws -> any Forecaster
     {
         let m = max(seasonLength, 1)
+        guard series.contains(where: \.isFinite) else {
+            throw ForecastError("the series has no finite values to forecast from (\(series.count) given)")
+        }
         do {
             switch self {
             case .auto: return try selection.choose(series, seasonLength: m)
@@ -56,8 +59,7 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
             case .arimaOrders(let spec, let method):
                 return try ARIMAModel(fitting: series, specification: spec, method: method)
             }
-        } catch let error as ForecastError {
-            guard series.contains(where: \.isFinite) else { throw error }
+        } catch is ForecastError {
             return try SeasonalNaive(fitting: series, seasonLength: m)
         }
     }
