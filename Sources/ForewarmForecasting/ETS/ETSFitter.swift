@@ -1,0 +1,142 @@
+import RealModule
+
+/// Estimates an ETS model's weights and initial states: heuristic start, then Nelder–Mead on an unconstrained
+/// reparameterisation of the admissible region.
+struct ETSFitter {
+    let y: [Double]
+    let spec: ETSSpecification
+    let objective: FitObjective
+
+    /// Seasonal initial states are optimised up to this season length; longer seasons keep the heuristic.
+    static let maxOptimisedSeason = 24
+
+    func fit() -> (ETSWeights, ETSState) {
+        let start = heuristicState()
+        let optimiseSeasons = spec.season != .none && spec.seasonLength <= Self.maxOptimisedSeason
+        let spread = max(standardDeviation(), 1e-8)
+        var x: [Double] = [logit(0.3)]
+        if spec.trend != .none { x.append(logit(0.1)) }
+        if spec.season != .none { x.append(logit(0.1)) }
+        if spec.trend == .damped { x.append(logit(0.5)) }
+        let smoothing = x.count
+        x.append(start.level / spread)
+        if spec.trend != .none { x.append(start.trend / spread) }
+        if optimiseSeasons {
+            let s = start.seasons
+            x.append(contentsOf: s.dropLast().map { spec.season == .additive ? $0 / spread : $0 })
+        }
+        func decode(_ x: [Double]) -> (ETSWeights, ETSState) {
+            var i = 0
+            func next() -> Double { defer { i += 1 }; return x[i] }
+            var w = ETSWeights(alpha: 1e-4 + (0.9999 - 1e-4) * sigmoid(next()))
+            if spec.trend != .none { w.beta = 1e-8 + (w.alpha - 1e-8) * sigmoid(next()) }
+            if spec.season != .none { w.gamma = 1e-8 + (max(1 - w.alpha, 2e-8) - 1e-8) * sigmoid(next()) }
+            if spec.trend == .damped { w.phi = 0.8 + 0.18 * sigmoid(next()) }
+            i = smoothing
+            var s = start
+            s.level = next() * spread
+            if spec.trend != .none { s.trend = next() * spread }
+            if optimiseSeasons {
+                var seasons = (0..<(spec.seasonLength - 1)).map { _ in next() }
+                if spec.season == .additive {
+                    seasons = seasons.map { $0 * spread }
+                    seasons.append(-seasons.reduce(0, +))
+                } else {
+                    seasons.append(Double(spec.seasonLength) - seasons.reduce(0, +))
+                }
+                s.seasons = seasons
+            }
+            return (w, s)
+        }
+        let optimizer = NelderMead(maxEvaluations: 300 * x.count, tolerance: 1e-7, restarts: 1, initialStep: 0.5)
+        var best = optimizer.minimize(x) { objectiveValue(decode($0)) }
+        // Trend and seasonal models have ridges (β against φ, α against γ): also start from other corners.
+        var starts: [[Double]] = []
+        if spec.trend != .none {
+            var other = x
+            other[0] = logit(0.8)
+            other[1] = logit(0.05)
+            starts.append(other)
+        }
+        if spec.season != .none {
+            var other = x
+            other[0] = logit(0.2)
+            other[spec.trend == .none ? 1 : 2] = logit(0.9)
+            starts.append(other)
+        }
+        for start in starts {
+            let candidate = optimizer.minimize(start) { objectiveValue(decode($0)) }
+            if candidate.value < best.value { best = candidate }
+        }
+        return decode(best.x)
+    }
+
+    /// −2 log-likelihood up to a constant (or SSE), +∞ when the states leave the admissible region.
+    func objectiveValue(_ candidate: (ETSWeights, ETSState)) -> Double {
+        let (w, initial) = candidate
+        if spec.season == .multiplicative && initial.seasons.contains(where: { $0 <= 0 }) { return .infinity }
+        var state = initial
+        var sse = 0.0, sumSq = 0.0, logs = 0.0
+        let multiplicative = spec.error == .multiplicative
+        for value in y {
+            let f = state.oneStep(spec, w)
+            if multiplicative {
+                if f <= 1e-10 { return .infinity }
+                let e = (value - f) / f
+                sse += e * e
+                logs += Double.log(f)
+                sumSq += (value - f) * (value - f)
+            } else {
+                let e = value - f
+                sse += e * e
+            }
+            state.advance(value, spec, w)
+        }
+        guard sse.isFinite else { return .infinity }
+        if objective == .sse { return multiplicative ? sumSq : sse }
+        return Double(y.count) * Double.log(max(sse, 1e-300)) + 2 * logs
+    }
+
+    /// Classical-decomposition start: level and trend from the first seasons, seasonal indices from detrended data.
+    func heuristicState() -> ETSState {
+        let m = spec.seasonLength
+        if spec.season == .none {
+            let k = min(10, y.count)
+            let level = y.prefix(k).reduce(0, +) / Double(k)
+            var trend = 0.0
+            if spec.trend != .none && y.count >= 4 {
+                let half = min(k, y.count / 2)
+                let a = y.prefix(half).reduce(0, +) / Double(half)
+                let b = y.dropFirst(half).prefix(half).reduce(0, +) / Double(half)
+                trend = (b - a) / Double(half)
+            }
+            return ETSState(level: level, trend: trend, seasons: [0])
+        }
+        let first = y.prefix(m).reduce(0, +) / Double(m)
+        let second = y.dropFirst(m).prefix(m).reduce(0, +) / Double(m)
+        let trend = spec.trend == .none ? 0 : (second - first) / Double(m)
+        var seasons = [Double]()
+        for i in 0..<m {
+            let baseline = first + trend * (Double(i) - Double(m - 1) / 2)
+            seasons.append(spec.season == .additive ? y[i] - baseline : y[i] / max(baseline, 1e-10))
+        }
+        if spec.season == .additive {
+            let mean = seasons.reduce(0, +) / Double(m)
+            seasons = seasons.map { $0 - mean }
+        } else {
+            let mean = seasons.reduce(0, +) / Double(m)
+            seasons = seasons.map { $0 / max(mean, 1e-10) }
+        }
+        let level = first - trend * Double(m - 1) / 2 - trend
+        return ETSState(level: level, trend: trend, seasons: seasons)
+    }
+
+    func standardDeviation() -> Double {
+        let mean = y.reduce(0, +) / Double(y.count)
+        let v = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(y.count - 1, 1))
+        return max(v.squareRoot(), abs(mean) * 0.01, 1e-12)
+    }
+}
+
+@inline(__always) func sigmoid(_ x: Double) -> Double { 1 / (1 + Double.exp(-x)) }
+@inline(__always) func logit(_ p: Double) -> Double { Double.log(p / (1 - p)) }
