@@ -11,6 +11,12 @@ struct JavaScriptReader: LanguageReader {
     var newline = true
     var lastEndLine = 0
     var releaseWork: [Int] = []
+    /// Bracket depth of the input; past `depthLimit` the machines see nothing until it comes back.
+    var bracketDepth = 0
+
+    /// lizard's machines walk their whole chain on every token, so each bracket level costs every later token;
+    /// no real code nests this deep, and the cap keeps hostile input (100,000 nested brackets) linear.
+    static let depthLimit = 200
 
     enum Frame {
         /// The machine delegated to its sub-machine.
@@ -27,6 +33,20 @@ struct JavaScriptReader: LanguageReader {
     init() {}
 
     mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
+        if token.kind == .symbol {
+            switch token.key {
+            case "(", "[", "{":
+                bracketDepth += 1
+                if bracketDepth > Self.depthLimit { return }
+            case ")", "]", "}":
+                bracketDepth -= 1
+                if bracketDepth >= Self.depthLimit { return }
+            default:
+                if bracketDepth > Self.depthLimit { return }
+            }
+        } else if bracketDepth > Self.depthLimit {
+            return
+        }
         newline = token.line > lastEndLine || token.innerNewlines > 0
         lastEndLine = token.line + token.innerNewlines
         if token.kind == .string, feedTemplate(token, &context) { return }
