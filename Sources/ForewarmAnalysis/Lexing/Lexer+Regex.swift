@@ -43,13 +43,20 @@ extension Lexer {
     ]
 
     /// `/…/flags` on one line; nil (nothing consumed) when it does not close there.
+    ///
+    /// A failed attempt scans to the end of the line, so after a few failures on one line the rest of that line's
+    /// slashes are divisions: a line of `/[/[/[…` would otherwise cost its length squared.
     mutating func readSlashRegex() -> Token? {
+        if line == regexFailureLine, regexFailures >= Lexer.regexAttemptsPerLine { return nil }
         let start = position
         var cursor = position + 1
         var inClass = false
         while cursor < source.count {
             let current = source[cursor]
-            if current == UInt8(ascii: "\n") || current == UInt8(ascii: "\r") { return nil }
+            if current == UInt8(ascii: "\n") || current == UInt8(ascii: "\r") {
+                noteRegexFailure()
+                return nil
+            }
             if current == UInt8(ascii: "\\") {
                 cursor += 2
                 continue
@@ -63,12 +70,26 @@ extension Lexer {
             }
             cursor += 1
         }
-        guard cursor < source.count, cursor > position + 1 else { return nil }
+        guard cursor < source.count, cursor > position + 1 else {
+            if cursor >= source.count { noteRegexFailure() }
+            return nil
+        }
         position = cursor + 1
         while position < source.count, rules.classes[Int(source[position])] == .identifierStart, source[position] < 0x80 {
             position += 1
         }
         return finish(.regex, from: start, startLine: line, key: "/re/")
+    }
+
+    static let regexAttemptsPerLine = 8
+
+    mutating func noteRegexFailure() {
+        if line == regexFailureLine {
+            regexFailures += 1
+        } else {
+            regexFailureLine = line
+            regexFailures = 1
+        }
     }
 
     /// Perl's `q qq qw qr m s tr y` followed by a delimiter: the whole construct is one token.

@@ -14,6 +14,9 @@ public struct Lexer {
     /// Heredoc terminators waiting for the end of the current line.
     var pendingHeredocs: [Heredoc] = []
     var heredocBodyIsNext = false
+    /// Regex literals that failed to close on the current line (see `readSlashRegex`).
+    var regexFailureLine = 0
+    var regexFailures = 0
     /// Where a string of each quote byte first failed to close (see `readQuoted`).
     var unterminatedQuoteFrom = [Int?](repeating: nil, count: 128)
     /// PHP: where the current `<?php … ?>` block ends (nil before the first block: inline HTML comes first).
