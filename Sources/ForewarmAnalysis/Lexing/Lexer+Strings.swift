@@ -122,7 +122,7 @@ extension Lexer {
         let startLine = line
         let quote = source[position]
         let closed: Bool
-        if let failed = unterminatedQuoteFrom[Int(quote) & 0x7F], position > failed {
+        if !unterminatedQuoteFrom.isEmpty, let failed = unterminatedQuoteFrom[quote], position > failed {
             closed = false
         } else if syntax.tripleQuotes, quote != UInt8(ascii: "`"), byte(at: position + 1) == quote,
             byte(at: position + 2) == quote
@@ -132,7 +132,7 @@ extension Lexer {
             closed = skipQuoted(quote: quote, interpolation: interpolationOpener(for: quote))
         }
         if !closed {
-            if unterminatedQuoteFrom[Int(quote) & 0x7F] == nil { unterminatedQuoteFrom[Int(quote) & 0x7F] = start }
+            if unterminatedQuoteFrom[quote] == nil { unterminatedQuoteFrom[quote] = start }
             position = start + 1
             line = startLine
             return finish(.symbol, from: start, startLine: startLine)

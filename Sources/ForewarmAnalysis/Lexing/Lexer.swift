@@ -18,7 +18,8 @@ public struct Lexer {
     var regexFailureLine = 0
     var regexFailures = 0
     /// Where a string of each quote byte first failed to close (see `readQuoted`).
-    var unterminatedQuoteFrom = [Int?](repeating: nil, count: 128)
+    /// Empty until a quote fails, so analysing a snippet allocates nothing for it.
+    var unterminatedQuoteFrom: [UInt8: Int] = [:]
     /// PHP: where the current `<?php … ?>` block ends (nil before the first block: inline HTML comes first).
     var phpCodeEnd: Int? = nil
     /// Ruby: `{` depth in code, and the depths at which string interpolations opened.
