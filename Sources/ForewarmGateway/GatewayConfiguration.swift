@@ -38,7 +38,8 @@ public struct GatewayConfiguration: Sendable, Codable {
 
     /// Loads the file (if any) and applies `FOREWARM_*` environment variables:
     /// `FOREWARM_HOST`, `FOREWARM_PORT`, `FOREWARM_DATA_DIR`, `FOREWARM_DATABASE`, `FOREWARM_MAX_CODE_BYTES`,
-    /// `FOREWARM_MIN_WARM` (`pool.language=N,...`, e.g. `lightweight.python=8,standard.python=0`).
+    /// `FOREWARM_MIN_WARM` (`pool.language=N,...`, e.g. `lightweight.python=8,standard.python=0`),
+    /// `FOREWARM_CGROUP_PREFIX`.
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> GatewayConfiguration
     {
@@ -53,6 +54,7 @@ public struct GatewayConfiguration: Sendable, Codable {
         if let db = environment["FOREWARM_DATABASE"] { configuration.databasePath = db }
         if let max = environment["FOREWARM_MAX_CODE_BYTES"].flatMap(Int.init) { configuration.maxCodeBytes = max }
         if let warm = environment["FOREWARM_MIN_WARM"] { try configuration.applyMinWarm(warm) }
+        if let prefix = environment["FOREWARM_CGROUP_PREFIX"], !prefix.isEmpty { configuration.cgroupPrefix = prefix }
         try configuration.validate()
         return configuration
     }

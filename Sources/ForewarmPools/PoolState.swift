@@ -86,7 +86,7 @@ public struct PoolState: Sendable {
     /// `maxInstances`), drains idle instances beyond it.
     public mutating func reconcile() -> [PoolCommand] {
         var commands: [PoolCommand] = []
-        for language in targets.keys.sorted() {
+        for language in Set(targets.keys).union(instances.keys.map(\.language)).sorted() {
             let target = targets[language] ?? 0
             var have = counts(language: language).warmOrStarting
             while have < target && counts().live < configuration.maxInstances {

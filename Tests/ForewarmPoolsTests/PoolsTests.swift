@@ -96,6 +96,17 @@ struct PoolStateTests {
         #expect(pool.apply(ScalingDirective(pool: "lightweight", action: .add, instances: 1, instanceType: "nope")).isEmpty)
     }
 
+    @Test func coldInstancesOfUnlistedLanguagesStopAfterTheirRun() {
+        var pool = PoolState(configuration: Self.light)
+        guard case .startWorker(let id)? = pool.provision(language: "ruby").first else { Issue.record("no start"); return }
+        _ = pool.warmed(id)
+        let acquired = pool.acquire(id)
+        #expect(acquired)
+        let commands = pool.released(id, reusable: true)
+        #expect(commands.contains(.stopWorker(id)))
+        #expect(pool.counts(language: "ruby").live == 0)
+    }
+
     @Test func maxInstancesCapsScaleOut() {
         var pool = PoolState(configuration: Self.light)
         let commands = pool.apply(ScalingDirective(pool: "lightweight", action: .maintain, instances: 100, language: "python"))
