@@ -41,6 +41,10 @@ public struct PoolState: Sendable {
     /// The warm floor per language, changed by `maintain` directives.
     public private(set) var targets: [String: Int]
     private var nextSerial = 1
+    /// When each instance was last handed out (a counter): the least recently used idle one goes next, giving a
+    /// worker time to clean up after its previous run.
+    private var lastUse: [InstanceID: Int] = [:]
+    private var uses = 0
 
     public init(configuration: PoolConfiguration) {
         self.configuration = configuration
@@ -115,15 +119,20 @@ public struct PoolState: Sendable {
 
     /// Takes an idle instance of the language, if there is one.
     public mutating func acquire(language: String) -> InstanceID? {
-        guard let id = instances.filter({ $0.key.language == language && $0.value.state == .idle }).keys.min() else {
-            return nil
-        }
+        let idle = instances.filter { $0.key.language == language && $0.value.state == .idle }.keys
+        guard let id = idle.min(by: { (lastUse[$0] ?? 0, $0) < (lastUse[$1] ?? 0, $1) }) else { return nil }
         _ = instances[id]?.acquire()
+        uses += 1
+        lastUse[id] = uses
         return id
     }
 
     /// Takes a specific instance (one started cold for a request).
-    public mutating func acquire(_ id: InstanceID) -> Bool { instances[id]?.acquire() == .serve }
+    public mutating func acquire(_ id: InstanceID) -> Bool {
+        uses += 1
+        lastUse[id] = uses
+        return instances[id]?.acquire() == .serve
+    }
 
     /// A run ended; a worker that is spent or died is stopped and, through `reconcile`, replaced.
     public mutating func released(_ id: InstanceID, reusable: Bool) -> [PoolCommand] {
@@ -147,6 +156,7 @@ public struct PoolState: Sendable {
         let action = body(&lifecycle)
         if lifecycle.state == .terminated {
             instances[id] = nil
+            lastUse[id] = nil
         } else {
             instances[id] = lifecycle
         }

@@ -184,13 +184,24 @@ public struct Cgroup: Sendable {
         }
     }
 
+    /// A small control file's text, read with one open/read/close (these are on every run's path).
+    static func readSmall(_ path: String) -> Substring? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { return nil }
+        return Substring(decoding: buffer[0..<n], as: UTF8.self)
+    }
+
     static func number(_ path: String) -> UInt64 {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+        guard let text = readSmall(path) else { return 0 }
         return UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
     static func field(_ key: String, in path: String) -> UInt64 {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+        guard let text = readSmall(path) else { return 0 }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ")
             if parts.count == 2, parts[0] == key { return UInt64(parts[1]) ?? 0 }

@@ -1,5 +1,6 @@
-// The warm worker that runs inside each sandbox: a Python process that forks a fresh child per request.
-// Kept as Python so it can exec a request's code in-process (≈ 2 ms) or any other runtime.
+// The warm worker that runs inside each sandbox: a Python process that keeps one pre-forked, clean child ready
+// per request (the fork is paid while idle), runs Python in-process in it (≈ 2 ms) or execs any other runtime,
+// then kills and wipes everything the run left before forking the next child.
 enum ZygoteScript {
     static let source = #"""
 import builtins, ctypes, io, json, os, resource, select, signal, sys, time, traceback
@@ -52,22 +53,53 @@ def rmtree(path):
     except OSError:
         pass
 
-def child(step, stdin_path, out_w, err_w):
-    os.setsid()
-    libc.prctl(4, 1, 0, 0, 0)  # the run's own /proc files are its own again
-    with open("/proc/self/oom_score_adj", "w") as f:
-        f.write("1000")
+def spare_child():
+    # Forked before any request is seen, so it is a clean copy of the zygote: the fork's cost is paid while idle.
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    go_r, go_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setsid()
+            libc.prctl(4, 1, 0, 0, 0)  # the run's own /proc files are its own again
+            with open("/proc/self/oom_score_adj", "w") as f:
+                f.write("1000")
+            os.dup2(devnull, 0)
+            os.dup2(out_w, 1)
+            os.dup2(err_w, 2)
+            os.dup2(go_r, 3)
+            os.closerange(4, 1 << 16)
+            message = b""
+            while True:
+                chunk = os.read(3, 65536)
+                if not chunk:
+                    break
+                message += chunk
+            os.close(3)
+            if not message:
+                os._exit(0)
+            step, stdin_path = json.loads(message)
+            child(step, stdin_path)
+        except BaseException:
+            try:
+                os.write(2, ("sandbox: %s\n" % traceback.format_exc()).encode())
+            finally:
+                os._exit(127)
+        os._exit(127)
+    os.close(out_w)
+    os.close(err_w)
+    os.close(go_r)
+    return pid, out_r, err_r, go_w
+
+def child(step, stdin_path):
     cpu = step.get("cpuSeconds")
     if cpu:
         resource.setrlimit(resource.RLIMIT_CPU, (int(cpu), int(cpu) + 1))
-    fsize = step.get("fileSizeBytes")
-    if fsize:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-    fd = os.open(stdin_path, os.O_RDONLY) if stdin_path else os.open("/dev/null", os.O_RDONLY)
-    os.dup2(fd, 0)
-    os.dup2(out_w, 1)
-    os.dup2(err_w, 2)
-    os.closerange(3, 1 << 16)
+    if stdin_path:
+        fd = os.open(stdin_path, os.O_RDONLY)
+        os.dup2(fd, 0)
+        os.close(fd)
     os.chdir(WORK)
     for sig in (signal.SIGPIPE, signal.SIGXFSZ):
         signal.signal(sig, signal.SIG_DFL)
@@ -113,26 +145,12 @@ def run_python(path):
         status = status or 120
     os._exit(status)
 
-def run_step(step, stdin_path, limit):
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
-    start = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            child(step, stdin_path, out_w, err_w)
-        except BaseException as e:
-            try:
-                msg = ("sandbox: %s\n" % traceback.format_exc()).encode()
-                try:
-                    os.write(err_w, msg)
-                except OSError:
-                    os.write(2, msg)
-            finally:
-                os._exit(127)
-    os.close(out_w)
-    os.close(err_w)
+def run_step(step, stdin_path, limit, spare=None):
+    pid, out_r, err_r, go_w = spare or spare_child()
     pidfd = os.pidfd_open(pid)
+    start = time.monotonic()
+    os.write(go_w, json.dumps([step, stdin_path]).encode())
+    os.close(go_w)
     deadline = start + step.get("timeoutMs", 10000) / 1000.0
     bufs = {out_r: bytearray(), err_r: bytearray()}
     open_fds = [out_r, err_r]
@@ -195,6 +213,7 @@ def run_step(step, stdin_path, limit):
 def serve():
     global served
     os.makedirs(WORK, exist_ok=True)
+    spare = spare_child()
     send({"event": "ready", "pid": os.getpid()})
     while True:
         line = ctl_in.readline()
@@ -219,7 +238,8 @@ def serve():
         payload = b""
         steps = req["steps"]
         for i, step in enumerate(steps):
-            res, out = run_step(step, stdin_path, req.get("outputLimit", 1 << 20))
+            res, out = run_step(step, stdin_path, req.get("outputLimit", 1 << 20), spare)
+            spare = None
             results.append(res)
             payload += out
             failed = res["exitCode"] != 0
@@ -235,6 +255,7 @@ def serve():
         send({"event": "done", "steps": results}, payload)
         if not wipe():
             os._exit(3)
+        spare = spare_child()
 
 try:
     serve()

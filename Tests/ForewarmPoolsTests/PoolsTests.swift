@@ -81,6 +81,18 @@ struct PoolStateTests {
         #expect(pool.acquire(language: "ruby") == nil)
     }
 
+    @Test func leastRecentlyUsedIdleInstanceGoesNext() {
+        var pool = PoolState(configuration: Self.light)
+        for case .startWorker(let id) in pool.reconcile() { _ = pool.warmed(id) }
+        var seen: [InstanceID] = []
+        for _ in 0..<4 {
+            let id = pool.acquire(language: "python")!
+            seen.append(id)
+            _ = pool.released(id, reusable: true)
+        }
+        #expect(Set(seen).count == 4)
+    }
+
     @Test func directivesAddRemoveMaintain() {
         var pool = PoolState(configuration: Self.light)
         for case .startWorker(let id) in pool.reconcile() { _ = pool.warmed(id) }
