@@ -85,6 +85,40 @@ struct GatewayTests {
         #expect(try gateway.store.count() == 2)
     }
 
+    @Test func runsEveryLanguageThroughHTTP() async throws {
+        var configuration = Self.configuration()
+        for index in configuration.pools.indices {
+            configuration.pools[index].minWarm = [:]
+            configuration.pools[index].limits.memoryMiB = 512
+            configuration.pools[index].limits.wallMs = 20_000
+        }
+        let programs: [(String, String)] = [
+            ("python", "print(int(input()) * 2)"),
+            ("javascript", "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(Number(s)*2))"),
+            ("ruby", "puts gets.to_i * 2"),
+            ("perl", "my $n = <STDIN>; print $n * 2, \"\\n\";"),
+            ("php", "<?php echo intval(fgets(STDIN)) * 2, \"\\n\";"),
+            ("lua", "print(io.read('n') * 2)"),
+            ("c", "#include <stdio.h>\nint main(void) { int n; scanf(\"%d\", &n); printf(\"%d\\n\", n * 2); }"),
+            ("cpp", "#include <iostream>\nint main() { int n; std::cin >> n; std::cout << n * 2 << std::endl; }"),
+            ("go", "package main\nimport \"fmt\"\nfunc main() { var n int; fmt.Scan(&n); fmt.Println(n * 2) }"),
+            ("rust", "fn main() { let mut s = String::new(); std::io::stdin().read_line(&mut s).unwrap(); println!(\"{}\", s.trim().parse::<i32>().unwrap() * 2); }"),
+            ("java", "public class Main { public static void main(String[] a) { System.out.println(new java.util.Scanner(System.in).nextInt() * 2); } }"),
+            ("swift", "print(Int(readLine()!)! * 2)"),
+        ]
+        let (app, _) = try await buildApplication(configuration: configuration)
+        try await app.test(.live) { client in
+            for (language, code) in programs {
+                let (status, body) = try await Self.run(client, ["language": language, "code": code, "stdin": "21\n"])
+                #expect(status == .ok, "\(language)")
+                let result = body["result"] as? [String: Any] ?? [:]
+                #expect(result["status"] as? String == "ok", "\(language): \(result["stderr"] ?? "")")
+                #expect(result["stdout"] as? String == "42\n", "\(language)")
+                #expect((result["cpuMs"] as? Double ?? 0) > 0, "\(language)")
+            }
+        }
+    }
+
     @Test func problemsForBadRequests() async throws {
         let (app, _) = try await buildApplication(configuration: Self.configuration())
         try await app.test(.live) { client in
