@@ -53,9 +53,4 @@ public struct Sandbox: Sendable {
     public func removeStale() -> Int {
         Cgroup.removeStale(version: configuration.cgroupVersion, prefix: configuration.cgroupPrefix)
     }
-
-    /// Makes this process the reaper of sandbox processes whose parents exit first (call once, in the server).
-    public static func becomeSubreaper() {
-        _ = fw_set_child_subreaper()
-    }
 }

@@ -21,6 +21,8 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
         var runs = 0
         var alive = true
         var reaped = false
+        /// Processes of the sandbox that were killed; reaped in `terminate` (bwrap's pid 1 comes back to us).
+        var killed: Set<Int32> = []
     }
 
     /// Runs served so far.
@@ -245,13 +247,15 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
         if !reaped { Glibc.kill(pid, SIGKILL) }
         let members = cgroup.pids()
         for child in members { Glibc.kill(child, SIGKILL) }
+        state.withLock { $0.killed.formUnion(members) }
         return members
     }
 
     /// Stops the zygote, reaps bwrap (and, this process being their subreaper, bwrap's own pid 1) and removes the
     /// cgroup. Safe to call more than once.
     public func terminate() async {
-        let members = kill()
+        kill()
+        let members = state.withLock { $0.killed }
         let already = state.withLock { state -> Bool in
             defer { state.reaped = true }
             return state.reaped

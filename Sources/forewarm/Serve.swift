@@ -34,22 +34,11 @@ struct Serve: AsyncParsableCommand {
         if let dataDirectory { configuration.dataDirectory = dataDirectory }
         var logger = Logger(label: "forewarm")
         logger.logLevel = .info
-        Sandbox.becomeSubreaper()
         let (app, _) = try await buildApplication(configuration: configuration, logger: logger) { channel in
             let address = channel.localAddress.map { "\($0)" } ?? "?"
             FileHandle.standardOutput.write(Data("forewarm: serving on \(address)\n".utf8))
         }
-        let reaper = Task.detached { reapOrphans() }
-        defer { reaper.cancel() }
         try await app.runService()
     }
 }
 
-/// bwrap can leave its pid 1 to the nearest subreaper (us): collect such zombies.
-private func reapOrphans() {
-    while !Task.isCancelled {
-        var status: Int32 = 0
-        let pid = waitpid(-1, &status, WNOHANG | __WALL)
-        if pid <= 0 { usleep(200_000) }
-    }
-}

@@ -44,6 +44,20 @@ struct ServeCommandTests {
         }
     }
 
+    /// Waits for a detached task from synchronous test code.
+    func awaitResult(_ task: Task<String, any Error>) throws -> String {
+        let box = ResultBox()
+        let semaphore = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = (try? await task.value) ?? ""
+            semaphore.signal()
+        }
+        semaphore.wait()
+        return box.value
+    }
+
+    final class ResultBox: @unchecked Sendable { var value = "" }
+
     static func cgroups(prefix: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/sys/fs/cgroup/pids/forewarm")) ?? [])
             .filter { $0.hasPrefix(prefix + "-") }
@@ -66,7 +80,12 @@ struct ServeCommandTests {
         if !before.isEmpty { #expect(after.isDisjoint(with: before)) }
         let again = try second.post(#"{"language":"python","code":"print('again')"}"#)
         #expect(again.contains("again"))
-        second.process.terminate()  // SIGTERM: drain, stop workers, remove cgroups
+        // SIGTERM while a run is in flight: the run finishes and is answered, then workers and cgroups go.
+        let inFlight = Task.detached { try second.post(#"{"language":"python","code":"import time; time.sleep(1); print('drained')"}"#) }
+        Thread.sleep(forTimeInterval: 0.4)
+        second.process.terminate()
+        let drained = try awaitResult(inFlight)
+        #expect(drained.contains(#""stdout":"drained\n""#), "\(drained)")
         second.process.waitUntilExit()
         #expect(second.process.terminationStatus == 0)
         #expect(Self.cgroups(prefix: prefix).isEmpty)
@@ -74,7 +93,7 @@ struct ServeCommandTests {
         let export = try CLIRunner.run(["history", "export", "--format", "jsonl", "--data-dir", data])
         #expect(export.status == 0)
         let lines = export.stdout.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(lines.first?.contains(#""stdout":"4\n""#) == true)
         let csv = try CLIRunner.run(["history", "export", "--format", "csv", "--data-dir", data])
         #expect(csv.stdout.hasPrefix("id,codeHash,language"))
