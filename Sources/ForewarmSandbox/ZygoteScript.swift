@@ -18,13 +18,17 @@ served = 0
 def send(obj, payload=b""):
     ctl_out.write(json.dumps(obj).encode() + b"\n" + payload)
 
-def wipe():
-    # Leave nothing of a run behind: its processes, its files, its System V IPC objects.
+def kill_all():
     try:
         os.kill(-1, signal.SIGKILL)
     except ProcessLookupError:
         pass
+
+def wipe():
+    # Leave nothing of a run behind: its processes, its files, its System V IPC objects. Killing is repeated until
+    # nothing is left to reap, so a process forked while the first kill went round cannot survive.
     while True:
+        kill_all()
         try:
             os.waitpid(-1, 0)
         except ChildProcessError:
@@ -163,8 +167,10 @@ def run_step(step, stdin_path, limit, spare=None):
         if wait <= 0 and not timed_out and not exited:
             timed_out = True
             os.kill(-1, signal.SIGKILL)
+        if exited:
+            kill_all()  # whatever the run left holding its pipes
         fds = open_fds + ([] if exited else [pidfd]) + [0]
-        ready, _, _ = select.select(fds, [], [], max(wait, 0) if not (exited or timed_out) else 1.0)
+        ready, _, _ = select.select(fds, [], [], max(wait, 0) if not (exited or timed_out) else 0.05)
         if 0 in ready and ctl_in.peek(1) == b"":
             os.kill(-1, signal.SIGKILL)
             os._exit(0)
