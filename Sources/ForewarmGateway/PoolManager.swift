@@ -261,14 +261,20 @@ public actor PoolManager: Service {
                 index += 1
             }
         }
-        // Room for more instances: start one per waiting language that has none starting.
-        for language in Set(queue.map(\.language)) {
-            guard let pool = pools[name], pool.counts().live < pool.configuration.maxInstances,
+        // Start one instance per waiting language that has none starting; when the pool is full, an idle
+        // instance of another language makes room (else a waiter could wait for a language nobody will free).
+        for language in Set(queue.map(\.language)).sorted() {
+            guard var pool = pools[name],
                 pool.counts(language: language).provisioning + pool.counts(language: language).warming == 0
             else { continue }
-            var mutable = pool
-            let commands = mutable.provision(language: language)
-            pools[name] = mutable
+            var commands: [PoolCommand] = []
+            if pool.counts().live >= pool.configuration.maxInstances {
+                guard let victim = pool.instances.first(where: { $0.key.language != language && $0.value.state == .idle })?.key
+                else { continue }
+                commands += pool.drain(victim)
+            }
+            commands += pool.provision(language: language)
+            pools[name] = pool
             submit(commands)
         }
         waiters[name] = queue

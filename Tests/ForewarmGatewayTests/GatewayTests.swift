@@ -172,6 +172,23 @@ struct GatewayTests {
         }
     }
 
+    @Test func aFullPoolMakesRoomForAnotherLanguage() async throws {
+        var configuration = Self.configuration()
+        for index in configuration.pools.indices {
+            configuration.pools[index].minWarm = [:]
+            configuration.pools[index].maxInstances = 1
+        }
+        configuration.pools[0].minWarm = ["python": 1]
+        let (app, gateway) = try await buildApplication(configuration: configuration)
+        try await app.test(.live) { _ in
+            // The only slot holds a warm Python; a Ruby request queues while that instance makes room for it.
+            let ruby = try await gateway.pools.acquire(language: "ruby", score: 1)
+            #expect(ruby.id.language == "ruby")
+            #expect(ruby.route == .queued(pool: "lightweight"))
+            await gateway.pools.release(ruby)
+        }
+    }
+
     @Test func fullQueuesAreRejectedWithRetryAfter() async throws {
         var configuration = Self.configuration()
         for index in configuration.pools.indices {
