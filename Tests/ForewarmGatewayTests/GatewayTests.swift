@@ -153,8 +153,17 @@ struct GatewayTests {
     }
 
     @Test func securityCasesEndCleanlyAndTheServerKeepsServing() async throws {
-        let (app, _) = try await buildApplication(configuration: Self.configuration())
+        let configuration = Self.configuration()
+        let (app, _) = try await buildApplication(configuration: configuration)
         try await app.test(.live) { client in
+            let database = configuration.resolvedDatabasePath
+            let (_, probe) = try await Self.run(client, [
+                "language": "python",
+                "code": "import os\nfor p in ('\(database)', '\(configuration.dataDirectory)', '/proc/1/environ'):\n    try: print(p[-8:], len(open(p, 'rb').read()))\n    except OSError as e: print(p[-8:], 'denied')",
+            ])
+            let out = (probe["result"] as? [String: Any])?["stdout"] as? String ?? ""
+            #expect(out.components(separatedBy: "denied").count == 3, "\(out)")  // the database and its folder
+            #expect(out.contains("/environ 0"), "\(out)")
             let cases: [(String, String)] = [
                 ("x = b'x' * (1 << 30)", "memory_limit"),
                 ("while True: pass", "timeout"),
