@@ -8,10 +8,21 @@ let package = Package(
         .executable(name: "forewarm", targets: ["forewarm"]),
         .library(name: "ForewarmAnalysis", targets: ["ForewarmAnalysis"]),
         .library(name: "ForewarmForecasting", targets: ["ForewarmForecasting"]),
+        .library(name: "ForewarmSandbox", targets: ["ForewarmSandbox"]),
+        .library(name: "ForewarmPools", targets: ["ForewarmPools"]),
+        .library(name: "ForewarmStore", targets: ["ForewarmStore"]),
+        .library(name: "ForewarmGateway", targets: ["ForewarmGateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Pure, dependency-free static analysis: bytes in, metrics out.
@@ -26,16 +37,50 @@ let package = Package(
         ),
         // Buckets the real traces (ReCodEx job logs, Azure LLM traces) into evaluation series; strings in, series out.
         .target(name: "ForewarmTraces"),
+        // The few system calls Swift cannot make safely: the seccomp filter (libseccomp) and fork/exec of a sandbox.
+        .target(name: "CForewarmSandbox", linkerSettings: [.linkedLibrary("seccomp")]),
+        // Sandboxed workers: bubblewrap + seccomp + cgroups, language runtimes, warm zygotes, metering.
+        .target(
+            name: "ForewarmSandbox",
+            dependencies: ["CForewarmSandbox", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Pure: prediction behind a protocol, instance lifecycle, pools and scaling directives, routing, admission.
+        .target(name: "ForewarmPools", dependencies: ["ForewarmAnalysis"]),
+        // The history of every run, in SQLite (GRDB, WAL).
+        .target(name: "ForewarmStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // The HTTP gateway: routes, problem+json, metrics, services.
+        .target(
+            name: "ForewarmGateway",
+            dependencies: [
+                "ForewarmAnalysis", "ForewarmSandbox", "ForewarmPools", "ForewarmStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The command-line front end: parsing and formatting only.
         .executableTarget(
             name: "forewarm",
             dependencies: [
-                "ForewarmAnalysis",
-                "ForewarmForecasting",
+                "ForewarmAnalysis", "ForewarmForecasting", "ForewarmGateway", "ForewarmStore", "ForewarmSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ForewarmAnalysisTests", dependencies: ["ForewarmAnalysis"]),
+        .testTarget(name: "ForewarmSandboxTests", dependencies: ["ForewarmSandbox"]),
+        .testTarget(name: "ForewarmPoolsTests", dependencies: ["ForewarmPools"]),
+        .testTarget(name: "ForewarmStoreTests", dependencies: ["ForewarmStore"]),
+        .testTarget(
+            name: "ForewarmGatewayTests",
+            dependencies: [
+                "ForewarmGateway",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         // Runs the built `forewarm` binary end to end.
         .testTarget(name: "ForewarmCLITests", dependencies: ["forewarm"]),
         .testTarget(name: "ForewarmTracesTests", dependencies: ["ForewarmTraces"]),

@@ -1,0 +1,90 @@
+import ForewarmPools
+import Foundation
+
+/// Everything `forewarm serve` can be told: defaults here, then a JSON file, then environment, then flags.
+public struct GatewayConfiguration: Sendable, Codable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Where the history database lives unless `databasePath` says otherwise.
+    public var dataDirectory = ".forewarm"
+    public var databasePath: String?
+    /// Largest accepted `code` (bytes); larger requests get 413.
+    public var maxCodeBytes = 256 * 1024
+    /// Largest accepted stdin plus extra files (bytes).
+    public var maxInputBytes = 1 << 20
+    public var pools = PoolConfiguration.defaults
+    /// Prefix of this server's cgroups; stale groups with it are removed at start.
+    public var cgroupPrefix = "fw"
+    /// Start the warm floor before accepting requests.
+    public var prewarm = true
+
+    public init() {}
+
+    public var resolvedDatabasePath: String { databasePath ?? dataDirectory + "/history.sqlite" }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = GatewayConfiguration()
+        host = try c.decodeIfPresent(String.self, forKey: .host) ?? d.host
+        port = try c.decodeIfPresent(Int.self, forKey: .port) ?? d.port
+        dataDirectory = try c.decodeIfPresent(String.self, forKey: .dataDirectory) ?? d.dataDirectory
+        databasePath = try c.decodeIfPresent(String.self, forKey: .databasePath)
+        maxCodeBytes = try c.decodeIfPresent(Int.self, forKey: .maxCodeBytes) ?? d.maxCodeBytes
+        maxInputBytes = try c.decodeIfPresent(Int.self, forKey: .maxInputBytes) ?? d.maxInputBytes
+        pools = try c.decodeIfPresent([PoolConfiguration].self, forKey: .pools) ?? d.pools
+        cgroupPrefix = try c.decodeIfPresent(String.self, forKey: .cgroupPrefix) ?? d.cgroupPrefix
+        prewarm = try c.decodeIfPresent(Bool.self, forKey: .prewarm) ?? d.prewarm
+    }
+
+    /// Loads the file (if any) and applies `FOREWARM_*` environment variables:
+    /// `FOREWARM_HOST`, `FOREWARM_PORT`, `FOREWARM_DATA_DIR`, `FOREWARM_DATABASE`, `FOREWARM_MAX_CODE_BYTES`,
+    /// `FOREWARM_MIN_WARM` (`pool.language=N,...`, e.g. `lightweight.python=8,standard.python=0`),
+    /// `FOREWARM_CGROUP_PREFIX`.
+    public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> GatewayConfiguration
+    {
+        var configuration = GatewayConfiguration()
+        if let file {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            configuration = try JSONDecoder().decode(GatewayConfiguration.self, from: data)
+        }
+        if let host = environment["FOREWARM_HOST"] { configuration.host = host }
+        if let port = environment["FOREWARM_PORT"].flatMap(Int.init) { configuration.port = port }
+        if let dir = environment["FOREWARM_DATA_DIR"] { configuration.dataDirectory = dir }
+        if let db = environment["FOREWARM_DATABASE"] { configuration.databasePath = db }
+        if let max = environment["FOREWARM_MAX_CODE_BYTES"].flatMap(Int.init) { configuration.maxCodeBytes = max }
+        if let warm = environment["FOREWARM_MIN_WARM"] { try configuration.applyMinWarm(warm) }
+        if let prefix = environment["FOREWARM_CGROUP_PREFIX"], !prefix.isEmpty { configuration.cgroupPrefix = prefix }
+        try configuration.validate()
+        return configuration
+    }
+
+    mutating func applyMinWarm(_ spec: String) throws {
+        for item in spec.split(separator: ",") {
+            let parts = item.split(separator: "=")
+            let key = parts.first?.split(separator: ".") ?? []
+            guard parts.count == 2, key.count == 2, let count = Int(parts[1]), count >= 0,
+                let index = pools.firstIndex(where: { $0.name == key[0] })
+            else { throw ConfigurationError("FOREWARM_MIN_WARM: cannot read '\(item)' (want pool.language=N)") }
+            pools[index].minWarm[String(key[1])] = count
+        }
+    }
+
+    public func validate() throws {
+        guard !pools.isEmpty else { throw ConfigurationError("at least one pool is needed") }
+        guard (1...65535).contains(port) || port == 0 else { throw ConfigurationError("port \(port) is out of range") }
+        guard maxCodeBytes > 0 else { throw ConfigurationError("maxCodeBytes must be positive") }
+        for pool in pools {
+            guard pool.minScore < pool.maxScore else { throw ConfigurationError("pool \(pool.name): minScore ≥ maxScore") }
+            let problems = pool.sandboxLimits.problems
+            guard problems.isEmpty else {
+                throw ConfigurationError("pool \(pool.name): " + problems.joined(separator: "; "))
+            }
+        }
+    }
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}

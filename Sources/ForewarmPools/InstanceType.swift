@@ -1,0 +1,89 @@
+/// A kind of machine (or, locally, of sandbox) a pool is made of.
+public struct InstanceType: Sendable, Hashable, Codable {
+    public var name: String
+    public var vCPU: Double
+    public var memoryMiB: Int
+    public var pricePerHour: Double
+    /// Time from "provision" to warm, as measured or declared.
+    public var startupMs: Double
+
+    public init(name: String, vCPU: Double, memoryMiB: Int, pricePerHour: Double, startupMs: Double) {
+        self.name = name
+        self.vCPU = vCPU
+        self.memoryMiB = memoryMiB
+        self.pricePerHour = pricePerHour
+        self.startupMs = startupMs
+    }
+}
+
+/// The limits a pool's instances enforce on each run (the sandbox backend maps them onto cgroups and rlimits).
+public struct RunLimits: Sendable, Hashable, Codable {
+    public var cpuCores: Double
+    public var cpuSeconds: Int
+    public var memoryMiB: Int
+    public var pids: Int
+    public var wallMs: Int
+    public var outputKiB: Int
+    public var tmpMiB: Int
+
+    public init(cpuCores: Double, cpuSeconds: Int, memoryMiB: Int, pids: Int, wallMs: Int, outputKiB: Int, tmpMiB: Int) {
+        self.cpuCores = cpuCores
+        self.cpuSeconds = cpuSeconds
+        self.memoryMiB = memoryMiB
+        self.pids = pids
+        self.wallMs = wallMs
+        self.outputKiB = outputKiB
+        self.tmpMiB = tmpMiB
+    }
+}
+
+/// One pool: its complexity class (score range), instance type, limits and warm floor.
+public struct PoolConfiguration: Sendable, Hashable, Codable {
+    public var name: String
+    /// Scores in `minScore..<maxScore` (0–100) route here; the last pool also takes 100.
+    public var minScore: Double
+    public var maxScore: Double
+    public var instanceType: InstanceType
+    public var limits: RunLimits
+    /// Warm instances kept per language (languages not listed start cold).
+    public var minWarm: [String: Int]
+    /// Instances (warm, busy or starting) at most, all languages together.
+    public var maxInstances: Int
+    /// Requests waiting for this pool at most; past it they are rejected with Retry-After.
+    public var queueCapacity: Int
+
+    public init(
+        name: String, minScore: Double, maxScore: Double, instanceType: InstanceType, limits: RunLimits,
+        minWarm: [String: Int], maxInstances: Int, queueCapacity: Int
+    ) {
+        self.name = name
+        self.minScore = minScore
+        self.maxScore = maxScore
+        self.instanceType = instanceType
+        self.limits = limits
+        self.minWarm = minWarm
+        self.maxInstances = maxInstances
+        self.queueCapacity = queueCapacity
+    }
+
+    public func contains(score: Double) -> Bool { score >= minScore && (score < maxScore || maxScore >= 100) }
+
+    /// The three default classes.
+    public static let defaults: [PoolConfiguration] = [
+        PoolConfiguration(
+            name: "lightweight", minScore: 0, maxScore: 30,
+            instanceType: InstanceType(name: "sandbox.small", vCPU: 0.5, memoryMiB: 128, pricePerHour: 0.005, startupMs: 150),
+            limits: RunLimits(cpuCores: 0.5, cpuSeconds: 2, memoryMiB: 128, pids: 32, wallMs: 3_000, outputKiB: 256, tmpMiB: 16),
+            minWarm: ["python": 4, "javascript": 1], maxInstances: 16, queueCapacity: 64),
+        PoolConfiguration(
+            name: "standard", minScore: 30, maxScore: 70,
+            instanceType: InstanceType(name: "sandbox.medium", vCPU: 1, memoryMiB: 512, pricePerHour: 0.02, startupMs: 200),
+            limits: RunLimits(cpuCores: 1, cpuSeconds: 10, memoryMiB: 512, pids: 64, wallMs: 10_000, outputKiB: 1024, tmpMiB: 64),
+            minWarm: ["python": 2], maxInstances: 8, queueCapacity: 32),
+        PoolConfiguration(
+            name: "heavyweight", minScore: 70, maxScore: 100,
+            instanceType: InstanceType(name: "sandbox.large", vCPU: 2, memoryMiB: 2048, pricePerHour: 0.08, startupMs: 300),
+            limits: RunLimits(cpuCores: 2, cpuSeconds: 30, memoryMiB: 2048, pids: 128, wallMs: 30_000, outputKiB: 4096, tmpMiB: 256),
+            minWarm: ["python": 1], maxInstances: 4, queueCapacity: 16),
+    ]
+}
