@@ -1,0 +1,74 @@
+/// Kinds of identifiers that say something about run time that metrics cannot: reading input, sleeping,
+/// threads, big numbers, output.
+public enum WordCue: Int, CaseIterable, Sendable {
+    case input, sleep, concurrency, bignum, output, random, math, collection, io
+
+    /// Feature name of the cue's count.
+    public var featureName: String { "words_\(self)" }
+}
+
+/// Counts identifiers of each ``WordCue`` kind in one pass over the bytes (hash of each word, one table lookup).
+struct WordCueCounter: Sendable {
+    private var table: [UInt64: WordCue] = [:]
+
+    init() {
+        let words: [WordCue: [String]] = [
+            .input: ["input", "raw_input", "stdin", "STDIN", "gets", "scanf", "readline", "readLine", "ReadLine",
+                "Scanner", "fgets", "getline", "getchar", "read_line", "fscanf", "bufio", "ARGV", "argv", "args"],
+            .sleep: ["sleep", "usleep", "nanosleep", "Sleep", "setTimeout", "setInterval", "delay", "time_sleep",
+                "wait", "Duration"],
+            .concurrency: ["thread", "Thread", "threads", "spawn", "fork", "pthread_create", "async", "await",
+                "Future", "Promise", "parallel", "goroutine", "chan", "Mutex", "mutex", "Executor", "Coroutine",
+                "coroutine", "WaitGroup", "Worker"],
+            .bignum: ["BigInt", "BigInteger", "bigint", "gmp", "mpz_t", "mpz_init", "big", "bignum", "BigDecimal",
+                "bcmath", "bcadd", "bcmul", "Rational", "num_bigint", "decimal", "Decimal", "gmp_init", "BigRat"],
+            .output: ["print", "println", "printf", "puts", "echo", "say", "console", "cout", "Println", "Printf",
+                "System", "write", "putchar", "fmt", "printLn"],
+            .random: ["rand", "random", "Random", "srand", "shuffle", "randint", "uniform", "math_rand"],
+            .math: ["sqrt", "pow", "exp", "log", "sin", "cos", "atan2", "floor", "ceil", "abs", "mod", "gcd",
+                "isqrt", "prime", "primes", "sieve", "factorial", "fib", "fibonacci"],
+            .collection: ["sort", "sorted", "append", "push", "map", "filter", "reduce", "HashMap", "dict", "Vec",
+                "vector", "ArrayList", "list", "set", "Set", "hash", "Hash", "table", "insert", "collect"],
+            .io: ["open", "fopen", "File", "file", "socket", "http", "urllib", "requests", "net", "Process",
+                "system", "exec", "popen", "os"],
+        ]
+        for (cue, list) in words {
+            for word in list { table[Self.hash(Array(word.utf8)[...])] = cue }
+        }
+    }
+
+    /// Counts per cue, indexed by `WordCue.rawValue`.
+    func count(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var counts = [Int](repeating: 0, count: WordCue.allCases.count)
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            guard Self.isWordStart(byte) else {
+                index += 1
+                continue
+            }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            while index < end, Self.isWordByte(bytes[index]) {
+                hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+                index += 1
+            }
+            if let cue = table[hash] { counts[cue.rawValue] += 1 }
+        }
+        return counts
+    }
+
+    static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    @inline(__always) static func isWordStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte == 0x5f
+    }
+
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        isWordStart(byte) || (byte >= 0x30 && byte <= 0x39)
+    }
+}
