@@ -18,7 +18,7 @@ public struct CrossValidation: Sendable {
         let fold = GroupedFolds.assign(samples, folds: folds)
         let n = samples.count
         var model = (p50: [Double](repeating: 0, count: n), p90: [Double](repeating: 0, count: n),
-            memory: [Double](repeating: 0, count: n))
+            memory: [Double](repeating: 0, count: n), heavy: [Double](repeating: 0, count: n))
         var linear = [Double](repeating: 0, count: n)
         var median = [Double](repeating: 0, count: n)
         let baselineFeatures = [("lines of code", "code_lines_log"), ("cyclomatic complexity", "cyclomatic_log"),
@@ -34,10 +34,11 @@ public struct CrossValidation: Sendable {
                 model.p50[index] = prediction.cpuP50
                 model.p90[index] = prediction.cpuP90
                 model.memory[index] = prediction.memory
+                model.heavy[index] = prediction.heavy
             }
             if includeLinear {
                 let ridge = RidgeRegression.fit(train.map(\.features), train.map(\.cpuLog10))
-                for index in test { linear[index] = ridge.predict(samples[index].features) }
+                for index in test { linear[index] = min(2, max(-4, ridge.predict(samples[index].features))) }
             }
             let medians = LanguageMedian(train)
             for index in test { median[index] = medians.predict(samples[index].language) }
@@ -48,15 +49,13 @@ public struct CrossValidation: Sendable {
             }
         }
         let heavyCPU = log10(HeavyClass.cpuSeconds)
-        let heavyMemory = log10(HeavyClass.memoryMB)
         func oneDimensional(_ name: String, _ predicted: [Double], ranking: [Double]? = nil) -> Scorecard {
             Scorecard(predictor: name, samples: samples, cpuLog10: predicted, ranking: ranking,
                 heavyScore: ranking ?? predicted, heavyPredicted: predicted.map { $0 >= heavyCPU }, calibrated: true)
         }
         var cards = [
             Scorecard(predictor: "boosted trees (this model)", samples: samples, cpuLog10: model.p50,
-                heavyScore: zip(model.p50, model.memory).map { max($0 - heavyCPU, $1 - heavyMemory) },
-                heavyPredicted: zip(model.p90, model.memory).map { $0 >= heavyCPU || $1 >= heavyMemory },
+                heavyScore: model.heavy, heavyPredicted: model.heavy.map { $0 >= HeavyClass.decisionProbability },
                 calibrated: true)
         ]
         if includeLinear { cards.append(oneDimensional("ridge regression, same features", linear)) }

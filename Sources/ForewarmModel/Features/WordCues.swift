@@ -2,6 +2,10 @@
 /// threads, big numbers, output.
 public enum WordCue: Int, CaseIterable, Sendable {
     case input, sleep, concurrency, bignum, output, random, math, collection, io
+    /// Loops without a bound: `while true`, `while (1)`, `for (;;)`, Go's `for {`, Rust's `loop {`, `loop do`.
+    case unboundedLoop
+    /// Numeric literals of 4+ and 6+ digits: workload sizes.
+    case numbers4Digits, numbers6Digits
 
     /// Feature name of the cue's count.
     public var featureName: String { "words_\(self)" }
@@ -42,9 +46,33 @@ struct WordCueCounter: Sendable {
         var counts = [Int](repeating: 0, count: WordCue.allCases.count)
         var index = 0
         let end = bytes.count
+        var previousWasLoopWord = 0  // 1 while, 2 for, 3 loop, 4 until
         while index < end {
             let byte = bytes[index]
+            if byte >= 0x30, byte <= 0x39 {
+                var digits = 0
+                while index < end, Self.isWordByte(bytes[index]) {
+                    digits += 1
+                    index += 1
+                }
+                if digits >= 4 { counts[WordCue.numbers4Digits.rawValue] += 1 }
+                if digits >= 6 { counts[WordCue.numbers6Digits.rawValue] += 1 }
+                if previousWasLoopWord == 1, digits == 1, index > 0, bytes[index - 1] == 0x31 {
+                    counts[WordCue.unboundedLoop.rawValue] += 1
+                }
+                previousWasLoopWord = 0
+                continue
+            }
             guard Self.isWordStart(byte) else {
+                if byte == 0x7b, previousWasLoopWord == 2 || previousWasLoopWord == 3 {
+                    counts[WordCue.unboundedLoop.rawValue] += 1  // `for {`, `loop {`
+                    previousWasLoopWord = 0
+                } else if byte == 0x3b, previousWasLoopWord == 2, index + 1 < end, bytes[index + 1] == 0x3b {
+                    counts[WordCue.unboundedLoop.rawValue] += 1  // `for (;;)`
+                    previousWasLoopWord = 0
+                } else if byte != 0x20, byte != 0x28, byte != 0x09 {
+                    previousWasLoopWord = 0
+                }
                 index += 1
                 continue
             }
@@ -53,10 +81,41 @@ struct WordCueCounter: Sendable {
                 hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
                 index += 1
             }
-            if let cue = table[hash] { counts[cue.rawValue] += 1 }
+            switch hash {
+            case Self.whileHash: previousWasLoopWord = 1
+            case Self.forHash: previousWasLoopWord = 2
+            case Self.loopHash: previousWasLoopWord = 3
+            case Self.untilHash: previousWasLoopWord = 4
+            case Self.trueHash, Self.trueCapitalHash, Self.trueUpperHash:
+                if previousWasLoopWord == 1 { counts[WordCue.unboundedLoop.rawValue] += 1 }
+                previousWasLoopWord = 0
+            case Self.falseHash:
+                if previousWasLoopWord == 4 { counts[WordCue.unboundedLoop.rawValue] += 1 }
+                previousWasLoopWord = 0
+            case Self.doHash:
+                if previousWasLoopWord == 3 { counts[WordCue.unboundedLoop.rawValue] += 1 }
+                previousWasLoopWord = 0
+            case Self.foreverHash:
+                counts[WordCue.unboundedLoop.rawValue] += 1
+                previousWasLoopWord = 0
+            default:
+                previousWasLoopWord = 0
+                if let cue = table[hash] { counts[cue.rawValue] += 1 }
+            }
         }
         return counts
     }
+
+    private static let whileHash = hash(Array("while".utf8)[...])
+    private static let forHash = hash(Array("for".utf8)[...])
+    private static let loopHash = hash(Array("loop".utf8)[...])
+    private static let untilHash = hash(Array("until".utf8)[...])
+    private static let trueHash = hash(Array("true".utf8)[...])
+    private static let trueCapitalHash = hash(Array("True".utf8)[...])
+    private static let trueUpperHash = hash(Array("TRUE".utf8)[...])
+    private static let falseHash = hash(Array("false".utf8)[...])
+    private static let doHash = hash(Array("do".utf8)[...])
+    private static let foreverHash = hash(Array("forever".utf8)[...])
 
     static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -21,4 +21,6 @@ public enum BoostingLoss: Sendable, Codable, Equatable {
     case squaredError
     /// Pinball loss at `quantile`: predicts the conditional quantile (0.9 for p90).
     case quantile(Double)
+    /// Log loss on 0/1 targets: predicts log-odds (a classifier, for the heavy class).
+    case logistic
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gradient-boosted regression trees, trained from scratch in Swift (no dependencies), so the running service
 /// can retrain from its own history.
 public enum GradientBoosting {
@@ -12,6 +14,9 @@ public enum GradientBoosting {
         switch loss {
         case .squaredError: base = y.reduce(0, +) / Double(y.count)
         case .quantile(let q): base = quantile(y, q)
+        case .logistic:
+            let mean = min(max(y.reduce(0, +) / Double(y.count), 1e-4), 1 - 1e-4)
+            base = log(mean / (1 - mean))
         }
         var predictions = [Double](repeating: base, count: y.count)
         var gradients = [Double](repeating: 0, count: y.count)
@@ -41,6 +46,24 @@ public enum GradientBoosting {
                 let builder = TreeBuilder(matrix: matrix, parameters: parameters, allowed: features)
                 tree = builder.build(gradients: gradients, rows: rows) { leaf in
                     quantile(leaf.map { y[$0] - predictions[$0] }, q)
+                }
+            case .logistic:
+                var hessians = [Double](repeating: 0, count: y.count)
+                for row in rows {
+                    let p = 1 / (1 + exp(-predictions[row]))
+                    gradients[row] = y[row] - p
+                    hessians[row] = max(p * (1 - p), 1e-6)
+                }
+                let builder = TreeBuilder(matrix: matrix, parameters: parameters, allowed: features)
+                let lambda = parameters.lambda
+                tree = builder.build(gradients: gradients, rows: rows) { leaf in
+                    var sum = 0.0
+                    var hessian = 0.0
+                    for row in leaf {
+                        sum += gradients[row]
+                        hessian += hessians[row]
+                    }
+                    return sum / (hessian + lambda)
                 }
             }
             for row in 0..<y.count {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The trained demand model: three boosted ensembles over ``FeatureExtractor`` features, predicting log10 CPU
-/// seconds at p50 (squared error) and p90 (pinball loss), and log10 peak memory in MB.
+/// seconds at p50 (squared error) and p90 (pinball loss), log10 peak memory in MB, and the log-odds of the heavy
+/// class (≥ 1 s CPU or ≥ 512 MB), which ranks the tail better than the regressions do.
 public struct DemandModel: Sendable, Codable, Equatable {
     /// The file format; a reader refuses other versions.
     public static let formatVersion = 1
@@ -14,12 +15,13 @@ public struct DemandModel: Sendable, Codable, Equatable {
     public var cpuP50: TreeEnsemble
     public var cpuP90: TreeEnsemble
     public var memory: TreeEnsemble
+    public var heavy: TreeEnsemble
     public var parameters: BoostingParameters
     /// Samples per source corpus the model was trained on.
     public var trainedOn: [String: Int]
 
     public init(version: String, cpuP50: TreeEnsemble, cpuP90: TreeEnsemble, memory: TreeEnsemble,
-        parameters: BoostingParameters, trainedOn: [String: Int])
+        heavy: TreeEnsemble, parameters: BoostingParameters, trainedOn: [String: Int])
     {
         self.formatVersion = Self.formatVersion
         self.version = version
@@ -27,6 +29,7 @@ public struct DemandModel: Sendable, Codable, Equatable {
         self.cpuP50 = cpuP50
         self.cpuP90 = cpuP90
         self.memory = memory
+        self.heavy = heavy
         self.parameters = parameters
         self.trainedOn = trainedOn
     }
@@ -48,14 +51,17 @@ public struct DemandModel: Sendable, Codable, Equatable {
             cpuP50: GradientBoosting.fit(x, cpu, loss: .squaredError, parameters: parameters),
             cpuP90: GradientBoosting.fit(x, cpu, loss: .quantile(0.9), parameters: quantileParameters),
             memory: GradientBoosting.fit(x, memory, loss: .squaredError, parameters: parameters),
+            heavy: GradientBoosting.fit(x, samples.map { $0.isHeavy ? 1 : 0 }, loss: .logistic,
+                parameters: quantileParameters),
             parameters: parameters, trainedOn: trainedOn)
     }
 
-    /// log10 CPU seconds (p50, p90) and log10 memory MB for one feature vector; p90 is never below p50.
-    public func predictLog10(_ x: [Double]) -> (cpuP50: Double, cpuP90: Double, memory: Double) {
+    /// log10 CPU seconds (p50, p90), log10 memory MB and P(heavy) for one feature vector; p90 is never below p50.
+    public func predictLog10(_ x: [Double]) -> (cpuP50: Double, cpuP90: Double, memory: Double, heavy: Double) {
         x.withUnsafeBufferPointer { buffer in
             let p50 = cpuP50.predict(buffer)
-            return (p50, max(p50, cpuP90.predict(buffer)), memory.predict(buffer))
+            let odds = heavy.predict(buffer)
+            return (p50, max(p50, cpuP90.predict(buffer)), memory.predict(buffer), 1 / (1 + exp(-odds)))
         }
     }
 }

@@ -46,7 +46,7 @@ public struct DemandPredictor: Sendable {
         let p50 = pow(10, log10.cpuP50)
         return Prediction(
             language: language, score: ComplexityScore.score(cpuSeconds: p50), cpuSecondsP50: p50,
-            cpuSecondsP90: pow(10, log10.cpuP90), memoryMB: pow(10, log10.memory),
+            cpuSecondsP90: pow(10, log10.cpuP90), memoryMB: pow(10, log10.memory), heavyProbability: log10.heavy,
             contributions: topContributions > 0 ? explain(x) : [])
     }
 

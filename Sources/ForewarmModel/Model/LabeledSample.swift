@@ -44,4 +44,6 @@ public struct LabeledSample: Sendable, Codable, Equatable {
 public enum HeavyClass {
     public static let cpuSeconds = 1.0
     public static let memoryMB = 512.0
+    /// P(heavy) from which the model calls a program heavy (the heavy class is ≈ 5 % of programs).
+    public static let decisionProbability = 0.2
 }

@@ -9,17 +9,20 @@ public struct Prediction: Sendable, Codable, Equatable {
     public var cpuSecondsP90: Double
     /// Predicted peak resident memory.
     public var memoryMB: Double
+    /// Probability of the heavy class (≥ 1 s CPU or ≥ 512 MB).
+    public var heavyProbability: Double
     /// The features that moved the CPU prediction most, largest first.
     public var contributions: [Contribution]
 
     public init(language: Language, score: Double, cpuSecondsP50: Double, cpuSecondsP90: Double, memoryMB: Double,
-        contributions: [Contribution])
+        heavyProbability: Double, contributions: [Contribution])
     {
         self.language = language
         self.score = score
         self.cpuSecondsP50 = cpuSecondsP50
         self.cpuSecondsP90 = cpuSecondsP90
         self.memoryMB = memoryMB
+        self.heavyProbability = heavyProbability
         self.contributions = contributions
     }
 }
