@@ -2,5 +2,5 @@ import ArgumentParser
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks, run in release mode.", subcommands: [BenchAnalyze.self])
+        abstract: "Benchmarks, run in release mode.", subcommands: [BenchAnalyze.self, BenchPredict.self])
 }

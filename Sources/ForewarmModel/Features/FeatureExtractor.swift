@@ -33,6 +33,8 @@ public struct FeatureExtractor: Sendable {
 
     /// Index of the first one-hot language column.
     static let languageOffset = 4
+    /// The columns that describe the language (start-up cost, compiled, confidence, one-hot).
+    static let languageColumns = 0..<(languageOffset + Language.allCases.count)
 
     /// The feature vector for one analyzed source.
     public func features(_ metrics: FileMetrics, source: UnsafeBufferPointer<UInt8>, input: RequestInput = .none)
@@ -85,7 +87,7 @@ public struct FeatureExtractor: Sendable {
 
     /// A readable group for a feature, so contributions of the 15 one-hot columns read as one "language".
     public static func group(of index: Int) -> String {
-        if index < languageOffset + Language.allCases.count { return "language" }
+        if languageColumns.contains(index) { return "language" }
         return names[index]
     }
 }

@@ -13,7 +13,11 @@ public enum WordCue: Int, CaseIterable, Sendable {
 
 /// Counts identifiers of each ``WordCue`` kind in one pass over the bytes (hash of each word, one table lookup).
 struct WordCueCounter: Sendable {
-    private var table: [UInt64: WordCue] = [:]
+    /// Open-addressing table of word hashes (0 = empty slot) and their cues: one probe per word, no hashing of
+    /// the hash.
+    private var keys = [UInt64](repeating: 0, count: Self.slots)
+    private var values = [UInt8](repeating: 0, count: Self.slots)
+    private static let slots = 1024
 
     init() {
         let words: [WordCue: [String]] = [
@@ -37,7 +41,7 @@ struct WordCueCounter: Sendable {
                 "system", "exec", "popen", "os"],
         ]
         for (cue, list) in words {
-            for word in list { table[Self.hash(Array(word.utf8)[...])] = cue }
+            for word in list { insert(Self.hash(Array(word.utf8)[...]), cue) }
         }
     }
 
@@ -100,7 +104,7 @@ struct WordCueCounter: Sendable {
                 previousWasLoopWord = 0
             default:
                 previousWasLoopWord = 0
-                if let cue = table[hash] { counts[cue.rawValue] += 1 }
+                if let cue = lookup(hash) { counts[cue.rawValue] += 1 }
             }
         }
         return counts
@@ -116,6 +120,23 @@ struct WordCueCounter: Sendable {
     private static let falseHash = hash(Array("false".utf8)[...])
     private static let doHash = hash(Array("do".utf8)[...])
     private static let foreverHash = hash(Array("forever".utf8)[...])
+
+    private mutating func insert(_ hash: UInt64, _ cue: WordCue) {
+        var slot = Int(truncatingIfNeeded: hash >> 7) & (Self.slots - 1)
+        while keys[slot] != 0, keys[slot] != hash { slot = (slot + 1) & (Self.slots - 1) }
+        keys[slot] = hash
+        values[slot] = UInt8(cue.rawValue)
+    }
+
+    @inline(__always) private func lookup(_ hash: UInt64) -> WordCue? {
+        var slot = Int(truncatingIfNeeded: hash >> 7) & (Self.slots - 1)
+        while true {
+            let key = keys[slot]
+            if key == hash { return WordCue(rawValue: Int(values[slot])) }
+            if key == 0 { return nil }
+            slot = (slot + 1) & (Self.slots - 1)
+        }
+    }
 
     static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -28,7 +28,7 @@ public struct TreeEnsemble: Sendable, Codable, Equatable {
     }
 
     /// Rounds every number to `digits` significant digits, so the model file stays small.
-    func rounded(_ digits: Int = 6) -> TreeEnsemble {
+    func rounded(_ digits: Int = 4) -> TreeEnsemble {
         var copy = self
         copy.base = roundSignificant(base, digits)
         copy.trees = trees.map { tree in

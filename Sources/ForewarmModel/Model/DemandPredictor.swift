@@ -6,6 +6,10 @@ import Foundation
 /// A value: it owns an ``Analyzer`` (with scratch tables), so give each task its own copy.
 public struct DemandPredictor: Sendable {
     public let model: DemandModel
+    private let cpuP50: FlatEnsemble
+    private let cpuP90: FlatEnsemble
+    private let memory: FlatEnsemble
+    private let heavy: FlatEnsemble
     private var analyzer = Analyzer()
     private let extractor = FeatureExtractor()
     /// How many contributions a prediction reports.
@@ -13,6 +17,10 @@ public struct DemandPredictor: Sendable {
 
     public init(model: DemandModel) {
         self.model = model
+        cpuP50 = FlatEnsemble(model.cpuP50)
+        cpuP90 = FlatEnsemble(model.cpuP90)
+        memory = FlatEnsemble(model.memory)
+        heavy = FlatEnsemble(model.heavy)
     }
 
     /// Predicts one snippet; `language` nil means detect it (from `path`, else the content).
@@ -42,22 +50,30 @@ public struct DemandPredictor: Sendable {
 
     /// Predicts from a feature vector.
     public func predict(features x: [Double], language: Language) -> Prediction {
-        let log10 = model.predictLog10(x)
-        let p50 = pow(10, log10.cpuP50)
+        let (p50Log10, p90Log10, memoryLog10, heavyOdds) = x.withUnsafeBufferPointer { buffer in
+            (cpuP50.predict(buffer), cpuP90.predict(buffer), memory.predict(buffer), heavy.predict(buffer))
+        }
+        let p50 = pow(10, p50Log10)
         return Prediction(
             language: language, score: ComplexityScore.score(cpuSeconds: p50), cpuSecondsP50: p50,
-            cpuSecondsP90: pow(10, log10.cpuP90), memoryMB: pow(10, log10.memory), heavyProbability: log10.heavy,
-            contributions: topContributions > 0 ? explain(x) : [])
+            cpuSecondsP90: pow(10, max(p50Log10, p90Log10)), memoryMB: pow(10, memoryLog10),
+            heavyProbability: 1 / (1 + exp(-heavyOdds)), contributions: topContributions > 0 ? explain(x) : [])
     }
 
     /// The features that moved log10 CPU most, one-hot language columns summed as "language".
     public func explain(_ x: [Double]) -> [Contribution] {
-        let raw = model.cpuP50.contributions(x, features: x.count)
-        var grouped: [String: Double] = [:]
-        for (index, value) in raw.enumerated() where value != 0 {
-            grouped[FeatureExtractor.group(of: index), default: 0] += value
+        var raw = [Double](repeating: 0, count: x.count)
+        x.withUnsafeBufferPointer { cpuP50.explain($0, into: &raw) }
+        // Fold the one-hot language columns into the first, so the language reads as one driver.
+        let languageColumns = FeatureExtractor.languageColumns
+        for index in languageColumns.dropFirst() {
+            raw[languageColumns.lowerBound] += raw[index]
+            raw[index] = 0
         }
-        return grouped.sorted { abs($0.value) > abs($1.value) }.prefix(topContributions)
-            .map { Contribution(feature: $0.key, log10CPU: ($0.value * 1000).rounded() / 1000) }
+        var order = raw.indices.filter { raw[$0] != 0 }
+        order.sort { abs(raw[$0]) > abs(raw[$1]) }
+        return order.prefix(topContributions).map {
+            Contribution(feature: FeatureExtractor.group(of: $0), log10CPU: (raw[$0] * 1000).rounded() / 1000)
+        }
     }
 }
