@@ -36,7 +36,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ForewarmAnalysisTests", dependencies: ["ForewarmAnalysis"]),
-        .testTarget(name: "ForewarmModelTests", dependencies: ["ForewarmModel", "ForewarmAnalysis"]),
+        .testTarget(
+            name: "ForewarmModelTests",
+            dependencies: ["ForewarmModel", "ForewarmDatasets", "ForewarmAnalysis"],
+            exclude: ["Fixtures"]
+        ),
         // Runs the built `forewarm` binary end to end.
         .testTarget(name: "ForewarmCLITests", dependencies: ["forewarm"]),
     ],
