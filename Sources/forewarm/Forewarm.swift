@@ -6,7 +6,7 @@ struct Forewarm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forewarm",
         abstract: "Predicts the demand of code snippets and keeps warm sandbox pools sized for it.",
-        subcommands: [Analyze.self, Predict.self, Train.self, Evaluate.self, Bench.self])
+        subcommands: [Analyze.self, Predict.self, Train.self, Evaluate.self, Experiment.self, Bench.self])
 
     /// Runs the command, reporting usage errors with exit code 2 (argument-parser's default is 64).
     static func main() async {

@@ -15,8 +15,9 @@ public struct DemandPredictor: Sendable {
     /// How many contributions a prediction reports.
     public var topContributions = 5
 
-    public init(model: DemandModel) {
+    public init(model: DemandModel, contributions: Int = 5) {
         self.model = model
+        topContributions = contributions
         cpuP50 = FlatEnsemble(model.cpuP50)
         cpuP90 = FlatEnsemble(model.cpuP90)
         memory = FlatEnsemble(model.memory)
