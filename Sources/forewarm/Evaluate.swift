@@ -24,6 +24,9 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Also print every predictor's per-language rows.")
     var perLanguage = false
 
+    @Option(help: "Write every sample's out-of-fold prediction here (JSON lines).")
+    var predictions: String?
+
     @Option(name: .shortAndLong, help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -31,7 +34,20 @@ struct Evaluate: ParsableCommand {
         let start = Date()
         let samples = Datasets.samples(try Datasets.load(data))
         guard !samples.isEmpty else { throw CLIError.input("no labeled programs in \(data.joined(separator: " "))") }
-        let report = CrossValidation(folds: folds, parameters: boosting.parameters).run(samples)
+        var report = CrossValidation(folds: folds, parameters: boosting.parameters).run(samples)
+        if let predictions {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var lines = Data()
+            for row in report.outOfFold {
+                lines += try encoder.encode(row)
+                lines.append(UInt8(ascii: "\n"))
+            }
+            guard FileManager.default.createFile(atPath: predictions, contents: lines) else {
+                throw CLIError.input("cannot write \(predictions)")
+            }
+        }
+        report.outOfFold = []
         switch format {
         case .json:
             let encoder = JSONEncoder()

@@ -65,8 +65,15 @@ public struct CrossValidation: Sendable {
             let column = FeatureExtractor.names.firstIndex(of: baseline.1) ?? 0
             cards.append(oneDimensional(baseline.0, baselines[position], ranking: samples.map { $0.features[column] }))
         }
+        let outOfFold = samples.indices.map { index in
+            OutOfFoldPrediction(id: samples[index].id, language: samples[index].language.rawValue,
+                fold: fold[index], measuredCPUSeconds: samples[index].cpuSeconds,
+                measuredMemoryMB: samples[index].memoryMB, heavy: samples[index].isHeavy,
+                cpuSecondsP50: pow(10, model.p50[index]), cpuSecondsP90: pow(10, model.p90[index]),
+                memoryMB: pow(10, model.memory[index]), heavyProbability: model.heavy[index])
+        }
         return EvaluationReport(folds: folds, samples: n, groups: Set(samples.map(\.group)).count,
-            scorecards: cards)
+            scorecards: cards, outOfFold: outOfFold)
     }
 }
 
@@ -91,4 +98,20 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
     public var samples: Int
     public var groups: Int
     public var scorecards: [Scorecard]
+    /// The model's prediction for every sample from the fold that did not train on it.
+    public var outOfFold: [OutOfFoldPrediction]
+}
+
+/// One sample's out-of-fold prediction, for error analysis (`forewarm evaluate --predictions FILE`).
+public struct OutOfFoldPrediction: Sendable, Codable, Equatable {
+    public var id: String
+    public var language: String
+    public var fold: Int
+    public var measuredCPUSeconds: Double
+    public var measuredMemoryMB: Double
+    public var heavy: Bool
+    public var cpuSecondsP50: Double
+    public var cpuSecondsP90: Double
+    public var memoryMB: Double
+    public var heavyProbability: Double
 }

@@ -21,13 +21,14 @@ public struct FeatureExtractor: Sendable {
             "halstead_volume_log", "halstead_difficulty", "halstead_effort_log", "halstead_vocabulary_log",
             "distinct_operators", "distinct_operands_log",
             "max_nesting", "max_loop_depth", "loops", "calls_log", "recursive_calls", "recursive_functions",
-            "returns_log",
+            "returns_log", "unconditional_recursion", "unbounded_loops_without_exit",
             "max_literal_log10", "size_literals", "max_size_literal_log10", "allocations", "heavy_imports",
             "imports", "loop_work_log10",
             "stdin_bytes_log", "stdin_numbers_log", "stdin_max_number_log10", "arguments",
             "argument_max_number_log10",
         ]
         names += WordCue.allCases.map(\.featureName)
+        names += (0..<WordCueCounter.buckets).map { "word_bucket_\($0)" }
         return names
     }()
 
@@ -53,11 +54,16 @@ public struct FeatureExtractor: Sendable {
         var maxCyclomatic = 0
         var maxCognitive = 0
         var recursive = 0
+        var unconditional = 0
         for function in metrics.functions {
             maxCyclomatic = max(maxCyclomatic, function.cyclomatic)
             maxCognitive = max(maxCognitive, function.cognitive)
-            if function.isRecursive { recursive += 1 }
+            if function.isRecursive {
+                recursive += 1
+                if function.cyclomatic == 1 { unconditional += 1 }  // no branch: nothing stops it
+            }
         }
+        let counts = cues.count(source)
         let halstead = metrics.halstead
         let structure = metrics.structure
         let hints = metrics.hints
@@ -70,13 +76,15 @@ public struct FeatureExtractor: Sendable {
             Double(halstead.distinctOperators), log1p10(halstead.distinctOperands),
             Double(structure.maxNesting), Double(structure.maxLoopDepth), Double(structure.loops),
             log1p10(structure.calls), Double(structure.recursiveCalls), Double(recursive), log1p10(structure.returns),
+            Double(unconditional),
+            Double(max(0, counts[WordCue.unboundedLoop.rawValue] - counts[WordCue.breaks.rawValue])),
             hints.maxLiteralLog10, Double(hints.sizeLiterals), hints.maxSizeLiteralLog10, Double(hints.allocations),
             Double(hints.heavyImports.count), Double(hints.imports),
             Double(min(structure.maxLoopDepth, 3)) * hints.maxSizeLiteralLog10,
             log1p10(input.stdinBytes), log1p10(input.stdinNumbers), input.stdinMaxNumberLog10,
             Double(input.arguments), input.argumentMaxNumberLog10,
         ]
-        for count in cues.count(source) { vector.append(log1p10(count)) }
+        for count in counts { vector.append(log1p10(count)) }
         return vector
     }
 

@@ -6,6 +6,10 @@ public enum WordCue: Int, CaseIterable, Sendable {
     case unboundedLoop
     /// Numeric literals of 4+ and 6+ digits: workload sizes.
     case numbers4Digits, numbers6Digits
+    /// Ways out of a loop (`break`, `last`, `exit`…): an unbounded loop with none runs until killed.
+    case breaks
+    /// Endless sources: `Float::INFINITY`, `lazy`, `cycle`, `itertools`, `goto`.
+    case endless
 
     /// Feature name of the cue's count.
     public var featureName: String { "words_\(self)" }
@@ -37,6 +41,9 @@ struct WordCueCounter: Sendable {
                 "isqrt", "prime", "primes", "sieve", "factorial", "fib", "fibonacci"],
             .collection: ["sort", "sorted", "append", "push", "map", "filter", "reduce", "HashMap", "dict", "Vec",
                 "vector", "ArrayList", "list", "set", "Set", "hash", "Hash", "table", "insert", "collect"],
+            .breaks: ["break", "last", "exit", "quit", "die", "Exit", "throw", "raise"],
+            .endless: ["INFINITY", "Infinity", "infinite", "inf", "lazy", "cycle", "itertools", "goto", "forever",
+                "generator", "yield"],
             .io: ["open", "fopen", "File", "file", "socket", "http", "urllib", "requests", "net", "Process",
                 "system", "exec", "popen", "os"],
         ]
@@ -45,9 +52,13 @@ struct WordCueCounter: Sendable {
         }
     }
 
-    /// Counts per cue, indexed by `WordCue.rawValue`.
+    /// Buckets of the hashed bag of words (every identifier and keyword, hashed).
+    static let buckets = 64
+
+    /// Counts per cue, indexed by `WordCue.rawValue`, then the hashed bag of words.
     func count(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var counts = [Int](repeating: 0, count: WordCue.allCases.count)
+        let cues = WordCue.allCases.count
+        var counts = [Int](repeating: 0, count: cues + Self.buckets)
         var index = 0
         let end = bytes.count
         var previousWasLoopWord = 0  // 1 while, 2 for, 3 loop, 4 until
@@ -71,9 +82,6 @@ struct WordCueCounter: Sendable {
                 if byte == 0x7b, previousWasLoopWord == 2 || previousWasLoopWord == 3 {
                     counts[WordCue.unboundedLoop.rawValue] += 1  // `for {`, `loop {`
                     previousWasLoopWord = 0
-                } else if byte == 0x3b, previousWasLoopWord == 2, index + 1 < end, bytes[index + 1] == 0x3b {
-                    counts[WordCue.unboundedLoop.rawValue] += 1  // `for (;;)`
-                    previousWasLoopWord = 0
                 } else if byte != 0x20, byte != 0x28, byte != 0x09 {
                     previousWasLoopWord = 0
                 }
@@ -85,9 +93,12 @@ struct WordCueCounter: Sendable {
                 hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
                 index += 1
             }
+            counts[cues + Int(truncatingIfNeeded: (hash >> 17) % UInt64(Self.buckets))] += 1
             switch hash {
             case Self.whileHash: previousWasLoopWord = 1
-            case Self.forHash: previousWasLoopWord = 2
+            case Self.forHash:
+                previousWasLoopWord = 2
+                if Self.hasEmptyCondition(bytes, from: index) { counts[WordCue.unboundedLoop.rawValue] += 1 }
             case Self.loopHash: previousWasLoopWord = 3
             case Self.untilHash: previousWasLoopWord = 4
             case Self.trueHash, Self.trueCapitalHash, Self.trueUpperHash:
@@ -101,6 +112,7 @@ struct WordCueCounter: Sendable {
                 previousWasLoopWord = 0
             case Self.foreverHash:
                 counts[WordCue.unboundedLoop.rawValue] += 1
+                counts[WordCue.endless.rawValue] += 1
                 previousWasLoopWord = 0
             default:
                 previousWasLoopWord = 0
@@ -108,6 +120,25 @@ struct WordCueCounter: Sendable {
             }
         }
         return counts
+    }
+
+    /// Whether a `for` header (up to the line's end or `{`) has an empty condition: `;` then only blanks then `;`
+    /// (`for (;;)`, Go's `for i := 2; ; i++`).
+    static func hasEmptyCondition(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        var afterSemicolon = false
+        while index < bytes.count, index < start + 120 {
+            let byte = bytes[index]
+            if byte == 0x0a || byte == 0x7b { return false }
+            if byte == 0x3b {
+                if afterSemicolon { return true }
+                afterSemicolon = true
+            } else if byte != 0x20, byte != 0x09 {
+                afterSemicolon = false
+            }
+            index += 1
+        }
+        return false
     }
 
     private static let whileHash = hash(Array("while".utf8)[...])
