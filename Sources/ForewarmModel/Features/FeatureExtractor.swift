@@ -29,6 +29,7 @@ public struct FeatureExtractor: Sendable {
         ]
         names += WordCue.allCases.map(\.featureName)
         names += (0..<WordCueCounter.buckets).map { "word_bucket_\($0)" }
+        names += (0..<WordCueCounter.importBuckets).map { "import_bucket_\($0)" }
         return names
     }()
 

@@ -54,11 +54,14 @@ struct WordCueCounter: Sendable {
 
     /// Buckets of the hashed bag of words (every identifier and keyword, hashed).
     static let buckets = 64
+    /// Buckets of the hashed bag of imported names (the word after `import`, `require`, `use`, `#include`…).
+    static let importBuckets = 32
 
     /// Counts per cue, indexed by `WordCue.rawValue`, then the hashed bag of words.
     func count(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         let cues = WordCue.allCases.count
-        var counts = [Int](repeating: 0, count: cues + Self.buckets)
+        var counts = [Int](repeating: 0, count: cues + Self.buckets + Self.importBuckets)
+        var afterImport = false
         var index = 0
         let end = bytes.count
         var previousWasLoopWord = 0  // 1 while, 2 for, 3 loop, 4 until
@@ -94,6 +97,15 @@ struct WordCueCounter: Sendable {
                 index += 1
             }
             counts[cues + Int(truncatingIfNeeded: (hash >> 17) % UInt64(Self.buckets))] += 1
+            if afterImport {
+                counts[cues + Self.buckets + Int(truncatingIfNeeded: (hash >> 23) % UInt64(Self.importBuckets))] += 1
+                afterImport = false
+            }
+            if hash == Self.importHash || hash == Self.requireHash || hash == Self.useHash || hash == Self.includeHash
+                || hash == Self.fromHash || hash == Self.usingHash || hash == Self.externHash
+            {
+                afterImport = true
+            }
             switch hash {
             case Self.whileHash: previousWasLoopWord = 1
             case Self.forHash:
@@ -141,6 +153,13 @@ struct WordCueCounter: Sendable {
         return false
     }
 
+    private static let importHash = hash(Array("import".utf8)[...])
+    private static let requireHash = hash(Array("require".utf8)[...])
+    private static let useHash = hash(Array("use".utf8)[...])
+    private static let includeHash = hash(Array("include".utf8)[...])
+    private static let fromHash = hash(Array("from".utf8)[...])
+    private static let usingHash = hash(Array("using".utf8)[...])
+    private static let externHash = hash(Array("extern".utf8)[...])
     private static let whileHash = hash(Array("while".utf8)[...])
     private static let forHash = hash(Array("for".utf8)[...])
     private static let loopHash = hash(Array("loop".utf8)[...])

@@ -48,7 +48,7 @@ public struct DemandModel: Sendable, Codable, Equatable {
         for sample in samples { trainedOn[sample.source, default: 0] += 1 }
         return DemandModel(
             version: version,
-            cpuP50: GradientBoosting.fit(x, cpu, loss: .squaredError, parameters: parameters),
+            cpuP50: GradientBoosting.fit(x, cpu, loss: .quantile(0.5), parameters: parameters),
             cpuP90: GradientBoosting.fit(x, cpu, loss: .quantile(0.9), parameters: quantileParameters),
             memory: GradientBoosting.fit(x, memory, loss: .squaredError, parameters: parameters),
             heavy: GradientBoosting.fit(x, samples.map { $0.isHeavy ? 1 : 0 }, loss: .logistic,
