@@ -8,6 +8,8 @@ public enum Datasets {
         for directory in directories {
             if RosettaLabels.recognizes(directory) {
                 programs += try RosettaLabels.load(directory)
+            } else if BenchmarksGame.recognizes(directory) {
+                programs += try BenchmarksGame.load(directory)
             } else if FixtureCorpus.recognizes(directory) {
                 programs += try FixtureCorpus.load(directory)
             } else {

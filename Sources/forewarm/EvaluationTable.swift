@@ -17,6 +17,17 @@ struct EvaluationTable {
             lines.append("| \(card.predictor) | \(f(row.spearman)) | \(f(card.meanWithinLanguageSpearman)) | "
                 + "\(f(row.maeLog10)) | \(f(row.heavyPrecision)) | \(f(row.heavyRecall)) | \(f(row.heavyAUC)) |")
         }
+        if report.scorecards.contains(where: { !$0.corpora.isEmpty }) {
+            lines += ["", "Per corpus (each predictor trained on all corpora, scored on one):", "",
+                "| predictor | corpus | programs | Spearman | within-language Spearman | MAE log10 CPU | heavy AUC |",
+                "|---|---|---|---|---|---|---|"]
+            for card in report.scorecards {
+                for row in card.corpora {
+                    lines.append("| \(card.predictor) | \(row.scope) | \(row.samples) | \(f(row.spearman)) | "
+                        + "\(f(row.meanWithinLanguageSpearman)) | \(f(row.maeLog10)) | \(f(row.heavyAUC)) |")
+                }
+            }
+        }
         let cards = perLanguage ? report.scorecards : Array(report.scorecards.prefix(1))
         for card in cards {
             lines += ["", "Per language — \(card.predictor):", "",

@@ -13,6 +13,8 @@ public struct Scorecard: Sendable, Codable, Equatable {
         public var heavyPrecision: Double?
         public var heavyRecall: Double?
         public var heavyAUC: Double?
+        /// For `overall` and corpus rows: the mean over languages of the within-language Spearman.
+        public var meanWithinLanguageSpearman: Double?
     }
 
     public var predictor: String
@@ -20,6 +22,8 @@ public struct Scorecard: Sendable, Codable, Equatable {
     /// Mean over languages of the within-language Spearman (languages where it is defined).
     public var meanWithinLanguageSpearman: Double?
     public var languages: [Row]
+    /// One row per source corpus (Rosetta, benchmarks game…) when there are several.
+    public var corpora: [Row]
 
     /// Scores predictions against samples.
     /// - Parameters:
@@ -54,11 +58,22 @@ public struct Scorecard: Sendable, Codable, Equatable {
                 spearman: RankMetrics.spearman(ranked, truth), maeLog10: mae, heavyPrecision: precision,
                 heavyRecall: recall, heavyAUC: RankMetrics.auc(scores: indices.map { heavyScore[$0] }, labels: labels))
         }
-        overall = row("overall", Array(samples.indices))
-        var byLanguage: [Language: [Int]] = [:]
-        for (index, sample) in samples.enumerated() { byLanguage[sample.language, default: []].append(index) }
-        languages = byLanguage.keys.sorted { $0.rawValue < $1.rawValue }.map { row($0.rawValue, byLanguage[$0] ?? []) }
-        let within = languages.compactMap(\.spearman)
-        meanWithinLanguageSpearman = within.isEmpty ? nil : within.reduce(0, +) / Double(within.count)
+        func byLanguage(_ indices: [Int]) -> [Row] {
+            var groups: [Language: [Int]] = [:]
+            for index in indices { groups[samples[index].language, default: []].append(index) }
+            return groups.keys.sorted { $0.rawValue < $1.rawValue }.map { row($0.rawValue, groups[$0] ?? []) }
+        }
+        func withLanguageMean(_ scope: String, _ indices: [Int]) -> (Row, [Row]) {
+            var summary = row(scope, indices)
+            let rows = byLanguage(indices)
+            let within = rows.compactMap(\.spearman)
+            summary.meanWithinLanguageSpearman = within.isEmpty ? nil : within.reduce(0, +) / Double(within.count)
+            return (summary, rows)
+        }
+        (overall, languages) = withLanguageMean("overall", Array(samples.indices))
+        meanWithinLanguageSpearman = overall.meanWithinLanguageSpearman
+        var byCorpus: [String: [Int]] = [:]
+        for (index, sample) in samples.enumerated() { byCorpus[sample.source, default: []].append(index) }
+        corpora = byCorpus.count < 2 ? [] : byCorpus.keys.sorted().map { withLanguageMean($0, byCorpus[$0] ?? []).0 }
     }
 }

@@ -47,7 +47,9 @@ public struct ResidualTracker: Sendable, Codable, Equatable {
         measuredCPUSeconds: Double, measuredMemoryMB: Double)
     {
         let cpu = log10(max(measuredCPUSeconds, 1e-4)) - log10(max(predicted.cpuSecondsP50, 1e-4))
-        let memory = log10(max(measuredMemoryMB, 0.5)) - log10(max(predicted.memoryMB, 0.5))
+        // An unmeasured memory (0) leaves the memory mean where it is.
+        let memory = measuredMemoryMB > 0 ? log10(max(measuredMemoryMB, 0.5)) - log10(max(predicted.memoryMB, 0.5))
+            : (byLanguage[Self.key(instanceType, language)]?.memory ?? 0)
         let rate = configuration.learningRate
         byInstance[instanceType, default: Mean()].add(cpu: cpu, memory: memory, rate: rate)
         byLanguage[Self.key(instanceType, language), default: Mean()].add(cpu: cpu, memory: memory, rate: rate)

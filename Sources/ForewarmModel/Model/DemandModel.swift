@@ -40,7 +40,7 @@ public struct DemandModel: Sendable, Codable, Equatable {
     {
         let x = samples.map(\.features)
         let cpu = samples.map(\.cpuLog10)
-        let memory = samples.map(\.memoryLog10)
+        let measured = samples.filter(\.hasMemory)
         var quantileParameters = parameters
         quantileParameters.trees = max(1, parameters.trees / 2)
         quantileParameters.learningRate = parameters.learningRate * 2
@@ -50,7 +50,8 @@ public struct DemandModel: Sendable, Codable, Equatable {
             version: version,
             cpuP50: GradientBoosting.fit(x, cpu, loss: .quantile(0.5), parameters: parameters),
             cpuP90: GradientBoosting.fit(x, cpu, loss: .quantile(0.9), parameters: quantileParameters),
-            memory: GradientBoosting.fit(x, memory, loss: .squaredError, parameters: parameters),
+            memory: GradientBoosting.fit(measured.map(\.features), measured.map(\.memoryLog10), loss: .squaredError,
+                parameters: parameters),
             heavy: GradientBoosting.fit(x, samples.map { $0.isHeavy ? 1 : 0 }, loss: .logistic,
                 parameters: quantileParameters),
             parameters: parameters, trainedOn: trainedOn)

@@ -11,7 +11,7 @@ public struct LabeledSample: Sendable, Codable, Equatable {
     public var features: [Double]
     /// CPU seconds (user + system) of the run; for runs that hit the CPU limit, the limit (a lower bound).
     public var cpuSeconds: Double
-    /// Peak resident memory in MB.
+    /// Peak resident memory in MB; 0 when the run's memory was not measured (memory models skip such samples).
     public var memoryMB: Double
     /// The run hit the CPU limit: it is among the heaviest, and `cpuSeconds` is only a lower bound.
     public var hitCPULimit: Bool
@@ -33,6 +33,8 @@ public struct LabeledSample: Sendable, Codable, Equatable {
 
     /// The regression target: log10 CPU seconds, floored at 0.1 ms (below the timer's resolution).
     public var cpuLog10: Double { log10(max(cpuSeconds, 1e-4)) }
+    /// Whether the run's memory was measured.
+    public var hasMemory: Bool { memoryMB > 0 }
     /// log10 of peak memory in MB, floored at 0.5 MB.
     public var memoryLog10: Double { log10(max(memoryMB, 0.5)) }
 
