@@ -24,6 +24,14 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Also print every predictor's per-language rows.")
     var perLanguage = false
 
+    @Option(help: """
+        Instead of cross-validation, score a trained model's ranking of programs within each problem of a corpus         measured elsewhere (CodeNet/PIE judge times), against lines of code, cyclomatic complexity and Halstead volume.
+        """)
+    var withinProblem: String?
+
+    @Option(help: "Model for --within-problem (default: the shipped model).")
+    var model: String?
+
     @Option(help: "Write every sample's out-of-fold prediction here (JSON lines).")
     var predictions: String?
 
@@ -31,6 +39,10 @@ struct Evaluate: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
+        if let withinProblem {
+            try rankWithinProblems(withinProblem)
+            return
+        }
         let start = Date()
         let samples = Datasets.samples(try Datasets.load(data))
         guard !samples.isEmpty else { throw CLIError.input("no labeled programs in \(data.joined(separator: " "))") }
@@ -56,6 +68,38 @@ struct Evaluate: ParsableCommand {
         case .table, .csv:
             print(EvaluationTable(report: report).render(perLanguage: perLanguage))
             print(String(format: "(%.1f s)", Date().timeIntervalSince(start)))
+        }
+    }
+}
+
+extension Evaluate {
+    func rankWithinProblems(_ directory: String) throws {
+        guard CodeNetPIE.recognizes(directory) else { throw CLIError.input("\(directory): no programs/programs.csv") }
+        let samples = Datasets.samples(try CodeNetPIE.load(directory))
+        let predictor = DemandPredictor(model: try model.map(DemandModel.load(path:)) ?? DemandModel.shipped(),
+            contributions: 0)
+        let predicted = samples.map { predictor.predict(features: $0.features, language: $0.language).cpuSecondsP50 }
+        var rows = [WithinGroupRanking(predictor: "boosted trees (\(predictor.model.version))", samples: samples,
+            scores: predicted)]
+        for (name, feature) in [("lines of code", "code_lines_log"), ("cyclomatic complexity", "cyclomatic_log"),
+            ("Halstead volume", "halstead_volume_log")]
+        {
+            let column = FeatureExtractor.names.firstIndex(of: feature) ?? 0
+            rows.append(WithinGroupRanking(predictor: name, samples: samples, scores: samples.map { $0.features[column] }))
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            return
+        }
+        print("\(rows[0].programs) programs in \(rows[0].groups) problems (≥ 3 programs each); judge CPU on unseen inputs")
+        print("")
+        print("| predictor | mean within-problem Spearman | pairs ordered right (≥ 2× apart) |")
+        print("|---|---|---|")
+        for row in rows {
+            print("| \(row.predictor) | \(row.meanSpearman.map { String(format: "%.3f", $0) } ?? "—") | "
+                + "\(row.pairAccuracy.map { String(format: "%.3f", $0) } ?? "—") |")
         }
     }
 }
