@@ -23,7 +23,9 @@ public enum BenchmarksGame {
         let measurements = try rows((directory as NSString).appendingPathComponent("measurements/ndata.csv"))
         let map = try rows((directory as NSString).appendingPathComponent("measurements/source_map.csv"))
         var sources: [String: String] = [:]
-        for row in map where row.count >= 4 && !row[3].isEmpty { sources[row[0] + "/" + row[1] + "/" + row[2]] = row[3] }
+        for row in map where row.count >= 4 && !row[3].isEmpty {
+            sources[row[0] + "/" + row[1] + "/" + row[2]] = row[3]
+        }
         var cache: [String: [UInt8]] = [:]
         var programs: [LabeledProgram] = []
         for row in measurements where row.count >= 8 {
@@ -37,9 +39,11 @@ public enum BenchmarksGame {
                 guard let data = FileManager.default.contents(atPath: path) else { throw DatasetError.unreadable(path) }
                 cache[path] = Array(data)
             }
-            programs.append(LabeledProgram(id: relative + " " + n, group: "benchmarksgame:" + task,
-                language: language, source: cache[path] ?? [], input: RequestInput(arguments: [n]),
-                cpuSeconds: cpu, memoryMB: memoryKB / 1024, hitCPULimit: false, corpus: "benchmarksgame"))
+            programs.append(
+                LabeledProgram(
+                    id: relative + " " + n, group: "benchmarksgame:" + task,
+                    language: language, source: cache[path] ?? [], input: RequestInput(arguments: [n]),
+                    cpuSeconds: cpu, memoryMB: memoryKB / 1024, hitCPULimit: false, corpus: "benchmarksgame"))
         }
         return programs
     }

@@ -18,9 +18,11 @@ public enum CodeNetPIE {
             guard let cpuMilliseconds = Double(row[5]), let memoryKB = Double(row[6]) else { continue }
             let path = (directory as NSString).appendingPathComponent(row[9])
             guard let source = FileManager.default.contents(atPath: path) else { throw DatasetError.unreadable(path) }
-            programs.append(LabeledProgram(id: row[9], group: "codenet:" + row[1], language: .python,
-                source: Array(source), input: .none, cpuSeconds: cpuMilliseconds / 1000, memoryMB: memoryKB / 1024,
-                hitCPULimit: false, corpus: "codenet"))
+            programs.append(
+                LabeledProgram(
+                    id: row[9], group: "codenet:" + row[1], language: .python,
+                    source: Array(source), input: .none, cpuSeconds: cpuMilliseconds / 1000, memoryMB: memoryKB / 1024,
+                    hitCPULimit: false, corpus: "codenet"))
         }
         return programs
     }

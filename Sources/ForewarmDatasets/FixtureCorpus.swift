@@ -36,16 +36,19 @@ public enum FixtureCorpus {
             }
             let path = (directory as NSString).appendingPathComponent(row.path)
             guard let source = FileManager.default.contents(atPath: path) else { throw DatasetError.unreadable(path) }
-            let language = row.language.flatMap(Language.init(name:))
+            let language =
+                row.language.flatMap(Language.init(name:))
                 ?? Language(fileExtension: (row.path as NSString).pathExtension)
             guard let language else {
                 throw DatasetError.malformed(file, line: number + 1, reason: "unknown language of \(row.path)")
             }
-            programs.append(LabeledProgram(id: row.path, group: row.group, language: language,
-                source: Array(source),
-                input: RequestInput(stdin: Array((row.stdin ?? "").utf8), arguments: row.arguments ?? []),
-                cpuSeconds: row.cpuSeconds, memoryMB: row.memoryMB, hitCPULimit: row.hitCPULimit ?? false,
-                corpus: "fixture"))
+            programs.append(
+                LabeledProgram(
+                    id: row.path, group: row.group, language: language,
+                    source: Array(source),
+                    input: RequestInput(stdin: Array((row.stdin ?? "").utf8), arguments: row.arguments ?? []),
+                    cpuSeconds: row.cpuSeconds, memoryMB: row.memoryMB, hitCPULimit: row.hitCPULimit ?? false,
+                    corpus: "fixture"))
         }
         return programs
     }

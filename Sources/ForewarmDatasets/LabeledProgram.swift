@@ -13,9 +13,10 @@ public struct LabeledProgram: Sendable {
     public var hitCPULimit: Bool
     public var corpus: String
 
-    public init(id: String, group: String, language: Language, source: [UInt8], input: RequestInput,
-        cpuSeconds: Double, memoryMB: Double, hitCPULimit: Bool, corpus: String)
-    {
+    public init(
+        id: String, group: String, language: Language, source: [UInt8], input: RequestInput,
+        cpuSeconds: Double, memoryMB: Double, hitCPULimit: Bool, corpus: String
+    ) {
         self.id = id
         self.group = group
         self.language = language
@@ -30,7 +31,8 @@ public struct LabeledProgram: Sendable {
     /// Analyzes the program and builds its training sample.
     public func sample(analyzer: inout Analyzer, extractor: FeatureExtractor) -> LabeledSample {
         let metrics = analyzer.analyze(source, language: language, path: id)
-        return LabeledSample(id: id, group: group, language: language,
+        return LabeledSample(
+            id: id, group: group, language: language,
             features: extractor.features(metrics, source: source, input: input), cpuSeconds: cpuSeconds,
             memoryMB: memoryMB, hitCPULimit: hitCPULimit, source: corpus)
     }

@@ -33,7 +33,9 @@ public struct RosettaLabels: Sendable {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw DatasetError.unreadable(file)
         }
-        let root = programs ?? ((directory as NSString).deletingLastPathComponent as NSString)
+        let root =
+            programs
+            ?? ((directory as NSString).deletingLastPathComponent as NSString)
             .appendingPathComponent("rosettacode")
         let decoder = JSONDecoder()
         var programs: [LabeledProgram] = []
@@ -53,9 +55,11 @@ public struct RosettaLabels: Sendable {
             var memory = (row.max_rss_kb ?? 0) / 1024
             if row.status == "timeout_cpu" { cpu = max(cpu, 10) }
             if row.status == "memory" { memory = max(memory, 2048) }
-            programs.append(LabeledProgram(id: row.path, group: "rosetta:" + row.task, language: language,
-                source: Array(source), input: .none, cpuSeconds: cpu, memoryMB: memory,
-                hitCPULimit: row.status == "timeout_cpu", corpus: "rosetta"))
+            programs.append(
+                LabeledProgram(
+                    id: row.path, group: "rosetta:" + row.task, language: language,
+                    source: Array(source), input: .none, cpuSeconds: cpu, memoryMB: memory,
+                    hitCPULimit: row.status == "timeout_cpu", corpus: "rosetta"))
         }
         return programs
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Dispatch
-import Foundation
 import ForewarmAnalysis
 import ForewarmModel
+import Foundation
 
 /// `forewarm bench predict DIR`: per-snippet latency of a whole prediction (analysis, features, trees, score,
 /// contributions) and the model's load time.
@@ -32,9 +32,11 @@ struct BenchPredict: ParsableCommand {
             loads.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         guard let loaded else { return }
-        print(String(format: "model load: best %.1f ms, first %.1f ms (%d trees)", loads.min() ?? 0, loads[0],
-            loaded.cpuP50.trees.count + loaded.cpuP90.trees.count + loaded.memory.trees.count
-                + loaded.heavy.trees.count))
+        print(
+            String(
+                format: "model load: best %.1f ms, first %.1f ms (%d trees)", loads.min() ?? 0, loads[0],
+                loaded.cpuP50.trees.count + loaded.cpuP90.trees.count + loaded.memory.trees.count
+                    + loaded.heavy.trees.count))
         let pieces = try cutSnippets()
         guard !pieces.isEmpty else { throw CLIError.input("no snippets of \(snippetBytes / 2)+ bytes found") }
         var predictor = DemandPredictor(model: loaded)
@@ -75,7 +77,8 @@ struct BenchPredict: ParsableCommand {
     }
 
     private func line(_ label: String, _ sorted: [Double]) -> String {
-        String(format: "%@: p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  max %.1f µs", label, percentile(sorted, 0.5),
+        String(
+            format: "%@: p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  max %.1f µs", label, percentile(sorted, 0.5),
             percentile(sorted, 0.9), percentile(sorted, 0.99), sorted.last ?? 0)
     }
 

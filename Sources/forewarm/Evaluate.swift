@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import ForewarmDatasets
 import ForewarmModel
+import Foundation
 
 /// `forewarm evaluate`: task-grouped cross-validation of the model against baselines on labeled corpora.
 struct Evaluate: ParsableCommand {
@@ -12,7 +12,8 @@ struct Evaluate: ParsableCommand {
             and precision, recall and AUC for the heavy class (≥ 1 s CPU, the CPU limit, or ≥ 512 MB).
             """)
 
-    @Option(name: .long, parsing: .upToNextOption,
+    @Option(
+        name: .long, parsing: .upToNextOption,
         help: "Labeled corpora (Rosetta labels folder or a fixture folder with index.jsonl).")
     var data: [String] = ["../shared/data/labels"]
 
@@ -24,9 +25,10 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Also print every predictor's per-language rows.")
     var perLanguage = false
 
-    @Option(help: """
-        Instead of cross-validation, score a trained model's ranking of programs within each problem of a corpus         measured elsewhere (CodeNet/PIE judge times), against lines of code, cyclomatic complexity and Halstead volume.
-        """)
+    @Option(
+        help: """
+            Instead of cross-validation, score a trained model's ranking of programs within each problem of a corpus         measured elsewhere (CodeNet/PIE judge times), against lines of code, cyclomatic complexity and Halstead volume.
+            """)
     var withinProblem: String?
 
     @Option(help: "Model for --within-problem (default: the shipped model).")
@@ -76,16 +78,22 @@ extension Evaluate {
     func rankWithinProblems(_ directory: String) throws {
         guard CodeNetPIE.recognizes(directory) else { throw CLIError.input("\(directory): no programs/programs.csv") }
         let samples = Datasets.samples(try CodeNetPIE.load(directory))
-        let predictor = DemandPredictor(model: try model.map(DemandModel.load(path:)) ?? DemandModel.shipped(),
+        let predictor = DemandPredictor(
+            model: try model.map(DemandModel.load(path:)) ?? DemandModel.shipped(),
             contributions: 0)
         let predicted = samples.map { predictor.predict(features: $0.features, language: $0.language).cpuSecondsP50 }
-        var rows = [WithinGroupRanking(predictor: "boosted trees (\(predictor.model.version))", samples: samples,
-            scores: predicted)]
-        for (name, feature) in [("lines of code", "code_lines_log"), ("cyclomatic complexity", "cyclomatic_log"),
-            ("Halstead volume", "halstead_volume_log")]
-        {
+        var rows = [
+            WithinGroupRanking(
+                predictor: "boosted trees (\(predictor.model.version))", samples: samples,
+                scores: predicted)
+        ]
+        for (name, feature) in [
+            ("lines of code", "code_lines_log"), ("cyclomatic complexity", "cyclomatic_log"),
+            ("Halstead volume", "halstead_volume_log"),
+        ] {
             let column = FeatureExtractor.names.firstIndex(of: feature) ?? 0
-            rows.append(WithinGroupRanking(predictor: name, samples: samples, scores: samples.map { $0.features[column] }))
+            rows.append(
+                WithinGroupRanking(predictor: name, samples: samples, scores: samples.map { $0.features[column] }))
         }
         if format == .json {
             let encoder = JSONEncoder()
@@ -93,13 +101,16 @@ extension Evaluate {
             print(String(decoding: try encoder.encode(rows), as: UTF8.self))
             return
         }
-        print("\(rows[0].programs) programs in \(rows[0].groups) problems (≥ 3 programs each); judge CPU on unseen inputs")
+        print(
+            "\(rows[0].programs) programs in \(rows[0].groups) problems (≥ 3 programs each); judge CPU on unseen inputs"
+        )
         print("")
         print("| predictor | mean within-problem Spearman | pairs ordered right (≥ 2× apart) |")
         print("|---|---|---|")
         for row in rows {
-            print("| \(row.predictor) | \(row.meanSpearman.map { String(format: "%.3f", $0) } ?? "—") | "
-                + "\(row.pairAccuracy.map { String(format: "%.3f", $0) } ?? "—") |")
+            print(
+                "| \(row.predictor) | \(row.meanSpearman.map { String(format: "%.3f", $0) } ?? "—") | "
+                    + "\(row.pairAccuracy.map { String(format: "%.3f", $0) } ?? "—") |")
         }
     }
 }

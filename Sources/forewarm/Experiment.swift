@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import ForewarmDatasets
 import ForewarmModel
+import Foundation
 
 /// `forewarm experiment feedback`: replays a biased workload through the feedback loop (offline) and writes the
 /// error-over-time figure.
@@ -48,7 +48,8 @@ struct Experiment: ParsableCommand {
             }
             if let svg {
                 let chart = LineChart(
-                    title: String(format: "Feedback loop on a machine %.0f× slower than the labels (%d unseen-task runs)",
+                    title: String(
+                        format: "Feedback loop on a machine %.0f× slower than the labels (%d unseen-task runs)",
                         slowdown, result.errors.first?.count ?? 0),
                     xLabel: "runs observed", yLabel: "MAE log10 CPU (rolling \(window) runs)",
                     series: zip(result.pipelines, result.errors).map { ($0, rolling($1, window)) },
@@ -61,8 +62,9 @@ struct Experiment: ParsableCommand {
 
         private func printTable(_ result: FeedbackExperiment.Result) {
             let count = result.errors.first?.count ?? 0
-            print("workload: \(count) runs of unseen tasks, CPU × \(slowdown); model trained on "
-                + "\(result.trainingSamples) programs of the other tasks")
+            print(
+                "workload: \(count) runs of unseen tasks, CPU × \(slowdown); model trained on "
+                    + "\(result.trainingSamples) programs of the other tasks")
             var header = "| runs |"
             var rule = "|---|"
             for name in result.pipelines {
@@ -87,8 +89,10 @@ struct Experiment: ParsableCommand {
             print(line)
             print("retrainings (MAE on the held-back recent slice; promoted if not worse than serving):")
             for record in result.retrainings {
-                print(String(format: "  %@: candidate %.3f, serving %.3f, %@", record.version, record.holdoutMAE,
-                    record.servingMAE, record.promoted ? "promoted" : "kept serving"))
+                print(
+                    String(
+                        format: "  %@: candidate %.3f, serving %.3f, %@", record.version, record.holdoutMAE,
+                        record.servingMAE, record.promoted ? "promoted" : "kept serving"))
             }
         }
 

@@ -31,7 +31,8 @@ struct LineChart {
 
             """
         // Axes, grid and ticks.
-        svg += line(left, top, left, top + plotHeight) + line(left, top + plotHeight, left + plotWidth, top + plotHeight)
+        svg +=
+            line(left, top, left, top + plotHeight) + line(left, top + plotHeight, left + plotWidth, top + plotHeight)
         for step in 0...5 {
             let value = maxY * Double(step) / 5
             svg += line(left, y(value), left + plotWidth, y(value), color: "#eeeeee")
@@ -42,7 +43,8 @@ struct LineChart {
             svg += text(x(index), top + plotHeight + 18, "\(Int(index) + 1)", anchor: "middle")
         }
         svg += text(left + plotWidth / 2, height - 18, xLabel, anchor: "middle")
-        svg += "<text x=\"16\" y=\"\(top + plotHeight / 2)\" text-anchor=\"middle\" "
+        svg +=
+            "<text x=\"16\" y=\"\(top + plotHeight / 2)\" text-anchor=\"middle\" "
             + "transform=\"rotate(-90 16 \(top + plotHeight / 2))\">\(escape(yLabel))</text>\n"
         for marker in markers where marker < count {
             svg += line(x(Double(marker)), top, x(Double(marker)), top + plotHeight, color: "#999999", dashed: true)
@@ -50,24 +52,29 @@ struct LineChart {
         for (position, entry) in series.enumerated() {
             let color = colors[position % colors.count]
             let points = entry.values.enumerated().map { String(format: "%.1f,%.1f", x(Double($0)), y($1)) }
-            svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>\n"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>\n"
             let legendY = top + 14 + Double(position) * 16
-            svg += line(left + plotWidth - 250, legendY - 4, left + plotWidth - 230, legendY - 4, color: color, width: 3)
+            svg += line(
+                left + plotWidth - 250, legendY - 4, left + plotWidth - 230, legendY - 4, color: color, width: 3)
             svg += text(left + plotWidth - 224, legendY, entry.name, anchor: "start")
         }
         if !markers.isEmpty {
             let legendY = top + 14 + Double(series.count) * 16
-            svg += line(left + plotWidth - 250, legendY - 4, left + plotWidth - 230, legendY - 4, color: "#999999",
+            svg += line(
+                left + plotWidth - 250, legendY - 4, left + plotWidth - 230, legendY - 4, color: "#999999",
                 dashed: true)
             svg += text(left + plotWidth - 224, legendY, "retrained model swapped in", anchor: "start")
         }
         return svg + "</svg>\n"
     }
 
-    private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, color: String = "#333333",
-        width: Double = 1, dashed: Bool = false) -> String
-    {
-        String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%@\" stroke-width=\"%.0f\"%@/>\n",
+    private func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, color: String = "#333333",
+        width: Double = 1, dashed: Bool = false
+    ) -> String {
+        String(
+            format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%@\" stroke-width=\"%.0f\"%@/>\n",
             x1, y1, x2, y2, color, width, dashed ? " stroke-dasharray=\"4 3\"" : "")
     }
 

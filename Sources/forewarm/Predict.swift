@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import ForewarmAnalysis
 import ForewarmModel
+import Foundation
 
 /// `forewarm predict`: predicted CPU, memory, score and pool per file.
 struct Predict: ParsableCommand {
@@ -63,7 +63,8 @@ struct Predict: ParsableCommand {
             do {
                 for source in try SourceFiles.expand([path], language: language) {
                     let bytes = try SourceFiles.read(source)
-                    let prediction = predictor.predict(code: bytes, language: language,
+                    let prediction = predictor.predict(
+                        code: bytes, language: language,
                         path: source.isStandardInput ? nil : source.path, input: input)
                     printer.add(file: source.path, prediction, pool: thresholds.pool(forScore: prediction.score))
                 }

@@ -1,5 +1,5 @@
-import Foundation
 import ForewarmModel
+import Foundation
 
 /// Prints predictions as a table, one JSON document, JSON lines or CSV.
 struct PredictionPrinter {
@@ -26,7 +26,8 @@ struct PredictionPrinter {
     }
 
     mutating func add(file: String, _ prediction: Prediction, pool: String) {
-        let row = Row(file: file, language: prediction.language.rawValue, score: (prediction.score * 10).rounded() / 10,
+        let row = Row(
+            file: file, language: prediction.language.rawValue, score: (prediction.score * 10).rounded() / 10,
             cpuSecondsP50: significant(prediction.cpuSecondsP50), cpuSecondsP90: significant(prediction.cpuSecondsP90),
             memoryMB: significant(prediction.memoryMB), heavyProbability: significant(prediction.heavyProbability),
             pool: pool, contributions: explain || format == .json || format == .jsonl ? prediction.contributions : nil)
@@ -41,17 +42,23 @@ struct PredictionPrinter {
                 print("file,language,score,cpuSecondsP50,cpuSecondsP90,memoryMB,heavyProbability,pool")
                 wroteHeader = true
             }
-            print([csvField(file), row.language, "\(row.score)", "\(row.cpuSecondsP50)", "\(row.cpuSecondsP90)",
-                "\(row.memoryMB)", "\(row.heavyProbability)", pool].joined(separator: ","))
+            print(
+                [
+                    csvField(file), row.language, "\(row.score)", "\(row.cpuSecondsP50)", "\(row.cpuSecondsP90)",
+                    "\(row.memoryMB)", "\(row.heavyProbability)", pool,
+                ].joined(separator: ","))
         case .table:
             if !wroteHeader {
-                print(pad("file", 40) + pad("language", 11) + pad("score", 7) + pad("cpuSecondsP50", 15)
-                    + pad("cpuSecondsP90", 15) + pad("memoryMB", 10) + "pool")
+                print(
+                    pad("file", 40) + pad("language", 11) + pad("score", 7) + pad("cpuSecondsP50", 15)
+                        + pad("cpuSecondsP90", 15) + pad("memoryMB", 10) + "pool")
                 wroteHeader = true
             }
-            print(pad(file, 40) + pad(row.language, 11) + pad(String(format: "%.1f", row.score), 7)
-                + pad(String(format: "%.4g", row.cpuSecondsP50), 15) + pad(String(format: "%.4g", row.cpuSecondsP90), 15)
-                + pad(String(format: "%.1f", row.memoryMB), 10) + pool)
+            print(
+                pad(file, 40) + pad(row.language, 11) + pad(String(format: "%.1f", row.score), 7)
+                    + pad(String(format: "%.4g", row.cpuSecondsP50), 15)
+                    + pad(String(format: "%.4g", row.cpuSecondsP90), 15)
+                    + pad(String(format: "%.1f", row.memoryMB), 10) + pool)
             if explain {
                 let parts = prediction.contributions.map { String(format: "%@ %+.2f", $0.feature, $0.log10CPU) }
                 print("    drivers (log10 CPU): " + parts.joined(separator: ", "))
@@ -77,6 +84,7 @@ struct PredictionPrinter {
     }
 
     private func csvField(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(",") || text.contains("\"")
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

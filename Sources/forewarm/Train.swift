@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import ForewarmDatasets
 import ForewarmModel
+import Foundation
 
 /// `forewarm train`: fits the demand model on labeled corpora and writes the model file.
 struct Train: ParsableCommand {
@@ -12,7 +12,8 @@ struct Train: ParsableCommand {
             `forewarm train --data ../shared/data/labels --out Sources/ForewarmModel/Resources/default-model.json`.
             """)
 
-    @Option(name: .long, parsing: .upToNextOption,
+    @Option(
+        name: .long, parsing: .upToNextOption,
         help: "Labeled corpora (Rosetta labels folder or a fixture folder with index.jsonl).")
     var data: [String] = ["../shared/data/labels"]
 
@@ -41,9 +42,12 @@ struct Train: ParsableCommand {
         guard FileManager.default.createFile(atPath: out, contents: encoded) else {
             throw CLIError.input("cannot write \(out)")
         }
-        print(String(format: "trained %@ on %d programs (%@) in %.2f s (analysis %.2f s); wrote %@ (%d KB)",
-            name, samples.count, model.trainedOn.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                .joined(separator: ", "),
-            Date().timeIntervalSince(loaded), loaded.timeIntervalSince(start), out, encoded.count / 1024))
+        print(
+            String(
+                format: "trained %@ on %d programs (%@) in %.2f s (analysis %.2f s); wrote %@ (%d KB)",
+                name, samples.count,
+                model.trainedOn.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                    .joined(separator: ", "),
+                Date().timeIntervalSince(loaded), loaded.timeIntervalSince(start), out, encoded.count / 1024))
     }
 }

@@ -16,9 +16,10 @@ import Testing
         }
         #expect(rows.count == 2)
         for row in rows {
-            for field in ["file", "language", "score", "cpuSecondsP50", "cpuSecondsP90", "memoryMB", "pool",
-                "contributions"]
-            {
+            for field in [
+                "file", "language", "score", "cpuSecondsP50", "cpuSecondsP90", "memoryMB", "pool",
+                "contributions",
+            ] {
                 #expect(row[field] != nil, "missing \(field)")
             }
         }
@@ -26,9 +27,13 @@ import Testing
     }
 
     @Test func predictTableAndStdinInput() throws {
-        let folder = try CLIRunner.folder(["input.txt": "1000000\n", "sum.py": "n = int(input())\nprint(sum(range(n)))\n"])
-        let result = try CLIRunner.run(["predict", "--stdin", folder.appendingPathComponent("input.txt").path,
-            "--pools", "light:30,heavy", "--explain", folder.appendingPathComponent("sum.py").path])
+        let folder = try CLIRunner.folder([
+            "input.txt": "1000000\n", "sum.py": "n = int(input())\nprint(sum(range(n)))\n",
+        ])
+        let result = try CLIRunner.run([
+            "predict", "--stdin", folder.appendingPathComponent("input.txt").path,
+            "--pools", "light:30,heavy", "--explain", folder.appendingPathComponent("sum.py").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("cpuSecondsP50"))
         #expect(result.stdout.contains("drivers"))
@@ -49,9 +54,10 @@ import Testing
     @Test func evaluateComparesWithTheBaselines() throws {
         let result = try CLIRunner.run(["evaluate", "--data", Self.fixtures, "--folds", "3"] + Self.small)
         #expect(result.status == 0, "\(result.stderr)")
-        for predictor in ["boosted trees", "per-language median", "lines of code", "cyclomatic complexity",
-            "Halstead volume"]
-        {
+        for predictor in [
+            "boosted trees", "per-language median", "lines of code", "cyclomatic complexity",
+            "Halstead volume",
+        ] {
             #expect(result.stdout.contains(predictor), "missing \(predictor)")
         }
     }
@@ -59,8 +65,10 @@ import Testing
     @Test func unknownLanguageAndBadModelAreUsageErrors() throws {
         #expect(try CLIRunner.run(["predict", "--language", "cobol", "x"]).status == 2)
         let folder = try CLIRunner.folder(["bad.json": "{}", "a.py": "print(1)\n"])
-        let result = try CLIRunner.run(["predict", "--model", folder.appendingPathComponent("bad.json").path,
-            folder.appendingPathComponent("a.py").path])
+        let result = try CLIRunner.run([
+            "predict", "--model", folder.appendingPathComponent("bad.json").path,
+            folder.appendingPathComponent("a.py").path,
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("not a Forewarm model"))
     }

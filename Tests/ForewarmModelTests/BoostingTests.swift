@@ -1,5 +1,5 @@
-import Foundation
 import ForewarmModel
+import Foundation
 import Testing
 
 @Suite struct BoostingTests {
@@ -48,7 +48,8 @@ import Testing
         let train = Self.data(300, seed: 7)
         let model = GradientBoosting.fit(train.x, train.y)
         let x = [0.9, 0.3, 0.5]
-        let sum = model.contributions(x, features: 3).reduce(0, +) + model.base
+        let sum =
+            model.contributions(x, features: 3).reduce(0, +) + model.base
             + model.trees.reduce(0) { $0 + $1.value[0] }
         #expect(abs(sum - model.predict(x)) < 1e-6)
         let contributions = model.contributions(x, features: 3)

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct FeedbackTests {
     static func prediction(_ language: Language, cpu: Double, memory: Double = 10) -> Prediction {
-        Prediction(language: language, score: ComplexityScore.score(cpuSeconds: cpu), cpuSecondsP50: cpu,
+        Prediction(
+            language: language, score: ComplexityScore.score(cpuSeconds: cpu), cpuSecondsP50: cpu,
             cpuSecondsP90: cpu * 2, memoryMB: memory, heavyProbability: 0, contributions: [])
     }
 
@@ -14,7 +15,8 @@ import Testing
         var tracker = ResidualTracker()
         let predicted = Self.prediction(.python, cpu: 0.1)
         for _ in 0..<60 {
-            tracker.observe(language: .python, instanceType: "slow", predicted: predicted, measuredCPUSeconds: 0.3,
+            tracker.observe(
+                language: .python, instanceType: "slow", predicted: predicted, measuredCPUSeconds: 0.3,
                 measuredMemoryMB: 10)
         }
         let corrected = tracker.correct(predicted, instanceType: "slow")
@@ -32,11 +34,13 @@ import Testing
         var tracker = ResidualTracker()
         let predicted = Self.prediction(.go, cpu: 0.01)
         for _ in 0..<100 {
-            tracker.observe(language: .go, instanceType: "m", predicted: predicted, measuredCPUSeconds: 0.1,
+            tracker.observe(
+                language: .go, instanceType: "m", predicted: predicted, measuredCPUSeconds: 0.1,
                 measuredMemoryMB: 10)
         }
         for _ in 0..<150 {
-            tracker.observe(language: .go, instanceType: "m", predicted: predicted, measuredCPUSeconds: 0.01,
+            tracker.observe(
+                language: .go, instanceType: "m", predicted: predicted, measuredCPUSeconds: 0.01,
                 measuredMemoryMB: 10)
         }
         #expect(abs(tracker.offset(language: .go, instanceType: "m").cpu) < 0.01)
@@ -73,7 +77,8 @@ import Testing
                     staticError += abs(log10(raw.cpuSecondsP50) - truth)
                     correctedError += abs(log10(corrected.cpuSecondsP50) - truth)
                 }
-                tracker.observe(language: sample.language, instanceType: "slow", predicted: raw,
+                tracker.observe(
+                    language: sample.language, instanceType: "slow", predicted: raw,
                     measuredCPUSeconds: sample.cpuSeconds * 3, measuredMemoryMB: sample.memoryMB)
             }
         }
@@ -92,7 +97,8 @@ import Testing
             slow.cpuSeconds *= 3
             return ObservedRun(sample: slow, instanceType: "slow", finishedAt: start.addingTimeInterval(Double(index)))
         }
-        let outcome = retraining.run(serving: serving, shipped: samples, history: history, now: start,
+        let outcome = retraining.run(
+            serving: serving, shipped: samples, history: history, now: start,
             version: "candidate")
         #expect(outcome.record.promoted == (outcome.record.holdoutMAE <= outcome.record.servingMAE))
         #expect(outcome.record.trainingSamples > samples.count)

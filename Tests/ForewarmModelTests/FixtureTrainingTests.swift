@@ -24,7 +24,8 @@ import Testing
         let model = DemandModel.train(samples, parameters: Self.small, version: "fixture")
         var predictor = DemandPredictor(model: model)
         let hello = predictor.predict(code: "print('hello')\n", language: .python)
-        let loop = predictor.predict(code: "s = 0\nfor i in range(3000000):\n    s += i * i % 7\nprint(s)\n",
+        let loop = predictor.predict(
+            code: "s = 0\nfor i in range(3000000):\n    s += i * i % 7\nprint(s)\n",
             language: .python)
         #expect(loop.cpuSecondsP50 > hello.cpuSecondsP50)
         #expect(loop.score > hello.score)

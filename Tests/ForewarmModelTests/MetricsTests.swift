@@ -1,5 +1,5 @@
-import Foundation
 import ForewarmModel
+import Foundation
 import Testing
 
 @Suite struct RankMetricsTests {

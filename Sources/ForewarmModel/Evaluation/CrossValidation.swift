@@ -17,12 +17,16 @@ public struct CrossValidation: Sendable {
     public func run(_ samples: [LabeledSample]) -> EvaluationReport {
         let fold = GroupedFolds.assign(samples, folds: folds)
         let n = samples.count
-        var model = (p50: [Double](repeating: 0, count: n), p90: [Double](repeating: 0, count: n),
-            memory: [Double](repeating: 0, count: n), heavy: [Double](repeating: 0, count: n))
+        var model = (
+            p50: [Double](repeating: 0, count: n), p90: [Double](repeating: 0, count: n),
+            memory: [Double](repeating: 0, count: n), heavy: [Double](repeating: 0, count: n)
+        )
         var linear = [Double](repeating: 0, count: n)
         var median = [Double](repeating: 0, count: n)
-        let baselineFeatures = [("lines of code", "code_lines_log"), ("cyclomatic complexity", "cyclomatic_log"),
-            ("Halstead volume", "halstead_volume_log")]
+        let baselineFeatures = [
+            ("lines of code", "code_lines_log"), ("cyclomatic complexity", "cyclomatic_log"),
+            ("Halstead volume", "halstead_volume_log"),
+        ]
         var baselines = [[Double]](repeating: [Double](repeating: 0, count: n), count: baselineFeatures.count)
         for k in 0..<folds {
             let train = samples.indices.filter { fold[$0] != k }.map { samples[$0] }
@@ -50,11 +54,13 @@ public struct CrossValidation: Sendable {
         }
         let heavyCPU = log10(HeavyClass.cpuSeconds)
         func oneDimensional(_ name: String, _ predicted: [Double], ranking: [Double]? = nil) -> Scorecard {
-            Scorecard(predictor: name, samples: samples, cpuLog10: predicted, ranking: ranking,
+            Scorecard(
+                predictor: name, samples: samples, cpuLog10: predicted, ranking: ranking,
                 heavyScore: ranking ?? predicted, heavyPredicted: predicted.map { $0 >= heavyCPU }, calibrated: true)
         }
         var cards = [
-            Scorecard(predictor: "boosted trees (this model)", samples: samples, cpuLog10: model.p50,
+            Scorecard(
+                predictor: "boosted trees (this model)", samples: samples, cpuLog10: model.p50,
                 heavyScore: model.heavy, heavyPredicted: model.heavy.map { $0 >= HeavyClass.decisionProbability },
                 calibrated: true)
         ]
@@ -66,13 +72,15 @@ public struct CrossValidation: Sendable {
             cards.append(oneDimensional(baseline.0, baselines[position], ranking: samples.map { $0.features[column] }))
         }
         let outOfFold = samples.indices.map { index in
-            OutOfFoldPrediction(id: samples[index].id, language: samples[index].language.rawValue,
+            OutOfFoldPrediction(
+                id: samples[index].id, language: samples[index].language.rawValue,
                 fold: fold[index], measuredCPUSeconds: samples[index].cpuSeconds,
                 measuredMemoryMB: samples[index].memoryMB, heavy: samples[index].isHeavy,
                 cpuSecondsP50: pow(10, model.p50[index]), cpuSecondsP90: pow(10, model.p90[index]),
                 memoryMB: pow(10, model.memory[index]), heavyProbability: model.heavy[index])
         }
-        return EvaluationReport(folds: folds, samples: n, groups: Set(samples.map(\.group)).count,
+        return EvaluationReport(
+            folds: folds, samples: n, groups: Set(samples.map(\.group)).count,
             scorecards: cards, outOfFold: outOfFold)
     }
 }

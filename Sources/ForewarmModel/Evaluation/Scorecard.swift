@@ -32,10 +32,11 @@ public struct Scorecard: Sendable, Codable, Equatable {
     ///   - heavyScore: ranks samples by how likely they are heavy.
     ///   - heavyPredicted: the predictor's yes/no call on the heavy class (nil: it makes none).
     ///   - calibrated: whether `cpuLog10` is in log10 seconds (for the MAE).
-    public init(predictor: String, samples: [LabeledSample], cpuLog10: [Double], ranking: [Double]? = nil,
+    public init(
+        predictor: String, samples: [LabeledSample], cpuLog10: [Double], ranking: [Double]? = nil,
         heavyScore: [Double],
-        heavyPredicted: [Bool]?, calibrated: Bool)
-    {
+        heavyPredicted: [Bool]?, calibrated: Bool
+    ) {
         self.predictor = predictor
         func row(_ scope: String, _ indices: [Int]) -> Row {
             let truth = indices.map { samples[$0].cpuLog10 }
@@ -52,9 +53,11 @@ public struct Scorecard: Sendable, Codable, Equatable {
                 precision = called > 0 ? Double(truePositives) / Double(called) : nil
                 recall = actual > 0 ? Double(truePositives) / Double(actual) : nil
             }
-            let mae = calibrated && !indices.isEmpty
+            let mae =
+                calibrated && !indices.isEmpty
                 ? zip(truth, predicted).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(indices.count) : nil
-            return Row(scope: scope, samples: indices.count, heavy: labels.filter { $0 }.count,
+            return Row(
+                scope: scope, samples: indices.count, heavy: labels.filter { $0 }.count,
                 spearman: RankMetrics.spearman(ranked, truth), maeLog10: mae, heavyPrecision: precision,
                 heavyRecall: recall, heavyAUC: RankMetrics.auc(scores: indices.map { heavyScore[$0] }, labels: labels))
         }

@@ -17,12 +17,14 @@ public struct RequestInput: Sendable, Codable, Equatable {
     public var argumentMaxNumberLog10: Double
 
     /// No input at all: empty stdin, no arguments (how the Rosetta labels were measured).
-    public static let none = RequestInput(stdinBytes: 0, stdinNumbers: 0, stdinMaxNumberLog10: 0, arguments: 0,
+    public static let none = RequestInput(
+        stdinBytes: 0, stdinNumbers: 0, stdinMaxNumberLog10: 0, arguments: 0,
         argumentMaxNumberLog10: 0)
 
-    public init(stdinBytes: Int, stdinNumbers: Int, stdinMaxNumberLog10: Double, arguments: Int,
-        argumentMaxNumberLog10: Double)
-    {
+    public init(
+        stdinBytes: Int, stdinNumbers: Int, stdinMaxNumberLog10: Double, arguments: Int,
+        argumentMaxNumberLog10: Double
+    ) {
         self.stdinBytes = stdinBytes
         self.stdinNumbers = stdinNumbers
         self.stdinMaxNumberLog10 = stdinMaxNumberLog10
@@ -37,7 +39,8 @@ public struct RequestInput: Sendable, Codable, Equatable {
         for argument in arguments {
             argumentMax = max(argumentMax, NumberScan(Array(argument.utf8)).maxLog10)
         }
-        self.init(stdinBytes: stdin.count, stdinNumbers: scan.count, stdinMaxNumberLog10: scan.maxLog10,
+        self.init(
+            stdinBytes: stdin.count, stdinNumbers: scan.count, stdinMaxNumberLog10: scan.maxLog10,
             arguments: arguments.count, argumentMaxNumberLog10: argumentMax)
     }
 }

@@ -25,46 +25,93 @@ struct WordCueCounter: Sendable {
 
     init() {
         let words: [WordCue: [String]] = [
-            .input: ["input", "raw_input", "stdin", "STDIN", "gets", "scanf", "readline", "readLine", "ReadLine",
-                "Scanner", "fgets", "getline", "getchar", "read_line", "fscanf", "bufio", "ARGV", "argv", "args"],
-            .sleep: ["sleep", "usleep", "nanosleep", "Sleep", "setTimeout", "setInterval", "delay", "time_sleep",
-                "wait", "Duration"],
-            .concurrency: ["thread", "Thread", "threads", "spawn", "fork", "pthread_create", "async", "await",
+            .input: [
+                "input", "raw_input", "stdin", "STDIN", "gets", "scanf", "readline", "readLine", "ReadLine",
+                "Scanner", "fgets", "getline", "getchar", "read_line", "fscanf", "bufio", "ARGV", "argv", "args",
+            ],
+            .sleep: [
+                "sleep", "usleep", "nanosleep", "Sleep", "setTimeout", "setInterval", "delay", "time_sleep",
+                "wait", "Duration",
+            ],
+            .concurrency: [
+                "thread", "Thread", "threads", "spawn", "fork", "pthread_create", "async", "await",
                 "Future", "Promise", "parallel", "goroutine", "chan", "Mutex", "mutex", "Executor", "Coroutine",
-                "coroutine", "WaitGroup", "Worker"],
-            .bignum: ["BigInt", "BigInteger", "bigint", "gmp", "mpz_t", "mpz_init", "big", "bignum", "BigDecimal",
-                "bcmath", "bcadd", "bcmul", "Rational", "num_bigint", "decimal", "Decimal", "gmp_init", "BigRat"],
-            .output: ["print", "println", "printf", "puts", "echo", "say", "console", "cout", "Println", "Printf",
-                "System", "write", "putchar", "fmt", "printLn"],
+                "coroutine", "WaitGroup", "Worker",
+            ],
+            .bignum: [
+                "BigInt", "BigInteger", "bigint", "gmp", "mpz_t", "mpz_init", "big", "bignum", "BigDecimal",
+                "bcmath", "bcadd", "bcmul", "Rational", "num_bigint", "decimal", "Decimal", "gmp_init", "BigRat",
+            ],
+            .output: [
+                "print", "println", "printf", "puts", "echo", "say", "console", "cout", "Println", "Printf",
+                "System", "write", "putchar", "fmt", "printLn",
+            ],
             .random: ["rand", "random", "Random", "srand", "shuffle", "randint", "uniform", "math_rand"],
-            .math: ["sqrt", "pow", "exp", "log", "sin", "cos", "atan2", "floor", "ceil", "abs", "mod", "gcd",
-                "isqrt", "prime", "primes", "sieve", "factorial", "fib", "fibonacci"],
-            .collection: ["sort", "sorted", "append", "push", "map", "filter", "reduce", "HashMap", "dict", "Vec",
-                "vector", "ArrayList", "list", "set", "Set", "hash", "Hash", "table", "insert", "collect"],
+            .math: [
+                "sqrt", "pow", "exp", "log", "sin", "cos", "atan2", "floor", "ceil", "abs", "mod", "gcd",
+                "isqrt", "prime", "primes", "sieve", "factorial", "fib", "fibonacci",
+            ],
+            .collection: [
+                "sort", "sorted", "append", "push", "map", "filter", "reduce", "HashMap", "dict", "Vec",
+                "vector", "ArrayList", "list", "set", "Set", "hash", "Hash", "table", "insert", "collect",
+            ],
             .breaks: ["break", "last", "exit", "quit", "die", "Exit", "throw", "raise"],
-            .endless: ["INFINITY", "Infinity", "infinite", "inf", "lazy", "cycle", "itertools", "goto", "forever",
-                "generator", "yield"],
-            .io: ["open", "fopen", "File", "file", "socket", "http", "urllib", "requests", "net", "Process",
-                "system", "exec", "popen", "os"],
+            .endless: [
+                "INFINITY", "Infinity", "infinite", "inf", "lazy", "cycle", "itertools", "goto", "forever",
+                "generator", "yield",
+            ],
+            .io: [
+                "open", "fopen", "File", "file", "socket", "http", "urllib", "requests", "net", "Process",
+                "system", "exec", "popen", "os",
+            ],
         ]
         for (cue, list) in words {
-            for word in list { insert(Self.hash(Array(word.utf8)[...]), cue) }
+            for word in list { insert(Self.hash(Array(word.utf8)[...]), UInt8(cue.rawValue)) }
         }
+        for (word, code) in Special.words { insert(Self.hash(Array(word.utf8)[...]), code.rawValue) }
+    }
+
+    /// Words that steer the scan rather than count as a cue; their codes sit above every cue's.
+    enum Special: UInt8 {
+        case importing = 200, whileWord, forWord, loopWord, untilWord, trueWord, falseWord, doWord, forever
+
+        static let words: [(String, Special)] = [
+            ("import", .importing), ("require", .importing), ("use", .importing), ("include", .importing),
+            ("from", .importing), ("using", .importing), ("extern", .importing), ("while", .whileWord),
+            ("for", .forWord), ("loop", .loopWord), ("until", .untilWord), ("true", .trueWord),
+            ("True", .trueWord), ("TRUE", .trueWord), ("false", .falseWord), ("do", .doWord),
+            ("forever", .forever),
+        ]
     }
 
     /// Buckets of the hashed bag of words (every identifier and keyword, hashed).
     static let buckets = 64
     /// Buckets of the hashed bag of imported names (the word after `import`, `require`, `use`, `#include`…).
     static let importBuckets = 32
+    private static let none: UInt8 = 255
 
-    /// Counts per cue, indexed by `WordCue.rawValue`, then the hashed bag of words.
+    /// Counts per cue, indexed by `WordCue.rawValue`, then the hashed bag of words, then the imported names.
     func count(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         let cues = WordCue.allCases.count
         var counts = [Int](repeating: 0, count: cues + Self.buckets + Self.importBuckets)
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    scan(bytes, keys: keys, values: values, counts: counts, cues: cues)
+                }
+            }
+        }
+        return counts
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt64>,
+        values: UnsafeBufferPointer<UInt8>, counts: UnsafeMutableBufferPointer<Int>, cues: Int)
+    {
+        let unbounded = WordCue.unboundedLoop.rawValue
         var afterImport = false
+        var loopWord = Special?.none  // the loop keyword just read, while its header may still say "forever"
         var index = 0
         let end = bytes.count
-        var previousWasLoopWord = 0  // 1 while, 2 for, 3 loop, 4 until
         while index < end {
             let byte = bytes[index]
             if byte >= 0x30, byte <= 0x39 {
@@ -75,18 +122,16 @@ struct WordCueCounter: Sendable {
                 }
                 if digits >= 4 { counts[WordCue.numbers4Digits.rawValue] += 1 }
                 if digits >= 6 { counts[WordCue.numbers6Digits.rawValue] += 1 }
-                if previousWasLoopWord == 1, digits == 1, index > 0, bytes[index - 1] == 0x31 {
-                    counts[WordCue.unboundedLoop.rawValue] += 1
-                }
-                previousWasLoopWord = 0
+                if loopWord == .whileWord, digits == 1, bytes[index - 1] == 0x31 { counts[unbounded] += 1 }  // while (1)
+                loopWord = nil
                 continue
             }
             guard Self.isWordStart(byte) else {
-                if byte == 0x7b, previousWasLoopWord == 2 || previousWasLoopWord == 3 {
-                    counts[WordCue.unboundedLoop.rawValue] += 1  // `for {`, `loop {`
-                    previousWasLoopWord = 0
+                if byte == 0x7b, loopWord == .forWord || loopWord == .loopWord {
+                    counts[unbounded] += 1  // `for {`, `loop {`
+                    loopWord = nil
                 } else if byte != 0x20, byte != 0x28, byte != 0x09 {
-                    previousWasLoopWord = 0
+                    loopWord = nil
                 }
                 index += 1
                 continue
@@ -101,37 +146,54 @@ struct WordCueCounter: Sendable {
                 counts[cues + Self.buckets + Int(truncatingIfNeeded: (hash >> 23) % UInt64(Self.importBuckets))] += 1
                 afterImport = false
             }
-            if hash == Self.importHash || hash == Self.requireHash || hash == Self.useHash || hash == Self.includeHash
-                || hash == Self.fromHash || hash == Self.usingHash || hash == Self.externHash
-            {
-                afterImport = true
+            let code = Self.lookup(hash, keys: keys, values: values)
+            guard code >= Special.importing.rawValue, let special = Special(rawValue: code) else {
+                if code < cues { counts[Int(code)] += 1 }
+                loopWord = nil
+                continue
             }
-            switch hash {
-            case Self.whileHash: previousWasLoopWord = 1
-            case Self.forHash:
-                previousWasLoopWord = 2
-                if Self.hasEmptyCondition(bytes, from: index) { counts[WordCue.unboundedLoop.rawValue] += 1 }
-            case Self.loopHash: previousWasLoopWord = 3
-            case Self.untilHash: previousWasLoopWord = 4
-            case Self.trueHash, Self.trueCapitalHash, Self.trueUpperHash:
-                if previousWasLoopWord == 1 { counts[WordCue.unboundedLoop.rawValue] += 1 }
-                previousWasLoopWord = 0
-            case Self.falseHash:
-                if previousWasLoopWord == 4 { counts[WordCue.unboundedLoop.rawValue] += 1 }
-                previousWasLoopWord = 0
-            case Self.doHash:
-                if previousWasLoopWord == 3 { counts[WordCue.unboundedLoop.rawValue] += 1 }
-                previousWasLoopWord = 0
-            case Self.foreverHash:
-                counts[WordCue.unboundedLoop.rawValue] += 1
+            switch special {
+            case .importing:
+                afterImport = true
+                loopWord = nil
+            case .whileWord, .loopWord, .untilWord: loopWord = special
+            case .forWord:
+                loopWord = special
+                if Self.hasEmptyCondition(bytes, from: index) { counts[unbounded] += 1 }
+            case .trueWord:
+                if loopWord == .whileWord { counts[unbounded] += 1 }
+                loopWord = nil
+            case .falseWord:
+                if loopWord == .untilWord { counts[unbounded] += 1 }
+                loopWord = nil
+            case .doWord:
+                if loopWord == .loopWord { counts[unbounded] += 1 }
+                loopWord = nil
+            case .forever:
+                counts[unbounded] += 1
                 counts[WordCue.endless.rawValue] += 1
-                previousWasLoopWord = 0
-            default:
-                previousWasLoopWord = 0
-                if let cue = lookup(hash) { counts[cue.rawValue] += 1 }
+                loopWord = nil
             }
         }
-        return counts
+    }
+
+    private mutating func insert(_ hash: UInt64, _ code: UInt8) {
+        var slot = Int(truncatingIfNeeded: hash >> 7) & (Self.slots - 1)
+        while keys[slot] != 0, keys[slot] != hash { slot = (slot + 1) & (Self.slots - 1) }
+        keys[slot] = hash
+        values[slot] = code
+    }
+
+    @inline(__always) private static func lookup(_ hash: UInt64, keys: UnsafeBufferPointer<UInt64>,
+        values: UnsafeBufferPointer<UInt8>) -> UInt8
+    {
+        var slot = Int(truncatingIfNeeded: hash >> 7) & (slots - 1)
+        while true {
+            let key = keys[slot]
+            if key == hash { return values[slot] }
+            if key == 0 { return none }
+            slot = (slot + 1) & (slots - 1)
+        }
     }
 
     /// Whether a `for` header (up to the line's end or `{`) has an empty condition: `;` then only blanks then `;`
@@ -151,41 +213,6 @@ struct WordCueCounter: Sendable {
             index += 1
         }
         return false
-    }
-
-    private static let importHash = hash(Array("import".utf8)[...])
-    private static let requireHash = hash(Array("require".utf8)[...])
-    private static let useHash = hash(Array("use".utf8)[...])
-    private static let includeHash = hash(Array("include".utf8)[...])
-    private static let fromHash = hash(Array("from".utf8)[...])
-    private static let usingHash = hash(Array("using".utf8)[...])
-    private static let externHash = hash(Array("extern".utf8)[...])
-    private static let whileHash = hash(Array("while".utf8)[...])
-    private static let forHash = hash(Array("for".utf8)[...])
-    private static let loopHash = hash(Array("loop".utf8)[...])
-    private static let untilHash = hash(Array("until".utf8)[...])
-    private static let trueHash = hash(Array("true".utf8)[...])
-    private static let trueCapitalHash = hash(Array("True".utf8)[...])
-    private static let trueUpperHash = hash(Array("TRUE".utf8)[...])
-    private static let falseHash = hash(Array("false".utf8)[...])
-    private static let doHash = hash(Array("do".utf8)[...])
-    private static let foreverHash = hash(Array("forever".utf8)[...])
-
-    private mutating func insert(_ hash: UInt64, _ cue: WordCue) {
-        var slot = Int(truncatingIfNeeded: hash >> 7) & (Self.slots - 1)
-        while keys[slot] != 0, keys[slot] != hash { slot = (slot + 1) & (Self.slots - 1) }
-        keys[slot] = hash
-        values[slot] = UInt8(cue.rawValue)
-    }
-
-    @inline(__always) private func lookup(_ hash: UInt64) -> WordCue? {
-        var slot = Int(truncatingIfNeeded: hash >> 7) & (Self.slots - 1)
-        while true {
-            let key = keys[slot]
-            if key == hash { return WordCue(rawValue: Int(values[slot])) }
-            if key == 0 { return nil }
-            slot = (slot + 1) & (Self.slots - 1)
-        }
     }
 
     static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {

@@ -37,7 +37,8 @@ public struct FeedbackExperiment: Sendable {
         let runs = workload.enumerated().map { index, sample in
             var slow = sample
             slow.cpuSeconds *= slowdown
-            return ObservedRun(sample: slow, instanceType: instanceType,
+            return ObservedRun(
+                sample: slow, instanceType: instanceType,
                 finishedAt: start.addingTimeInterval(Double(index)))
         }
         let base = DemandModel.train(shipped, parameters: parameters, version: "shipped")
@@ -46,8 +47,10 @@ public struct FeedbackExperiment: Sendable {
 
         var errors = [[Double]](repeating: [], count: 3)
         var corrector = ResidualTracker(configuration: retraining.correction)
-        var loop = (model: base, predictor: DemandPredictor(model: base, contributions: 0),
-            corrector: ResidualTracker(configuration: retraining.correction))
+        var loop = (
+            model: base, predictor: DemandPredictor(model: base, contributions: 0),
+            corrector: ResidualTracker(configuration: retraining.correction)
+        )
         var records: [ModelRecord] = []
         var swaps: [Int] = []
         let staticPredictor = DemandPredictor(model: base, contributions: 0)
@@ -57,27 +60,35 @@ public struct FeedbackExperiment: Sendable {
             errors[0].append(abs(log10(raw.cpuSecondsP50) - sample.cpuLog10))
             let corrected = corrector.correct(raw, instanceType: run.instanceType)
             errors[1].append(abs(log10(corrected.cpuSecondsP50) - sample.cpuLog10))
-            corrector.observe(language: sample.language, instanceType: run.instanceType, predicted: raw,
+            corrector.observe(
+                language: sample.language, instanceType: run.instanceType, predicted: raw,
                 measuredCPUSeconds: sample.cpuSeconds, measuredMemoryMB: sample.memoryMB)
 
             let loopRaw = loop.predictor.predict(features: sample.features, language: sample.language)
             let loopCorrected = loop.corrector.correct(loopRaw, instanceType: run.instanceType)
             errors[2].append(abs(log10(loopCorrected.cpuSecondsP50) - sample.cpuLog10))
-            loop.corrector.observe(language: sample.language, instanceType: run.instanceType, predicted: loopRaw,
+            loop.corrector.observe(
+                language: sample.language, instanceType: run.instanceType, predicted: loopRaw,
                 measuredCPUSeconds: sample.cpuSeconds, measuredMemoryMB: sample.memoryMB)
             if (index + 1) % retrainEvery == 0 {
-                let outcome = retraining.run(serving: loop.model, shipped: shipped, history: Array(runs[...index]),
+                let outcome = retraining.run(
+                    serving: loop.model, shipped: shipped, history: Array(runs[...index]),
                     now: run.finishedAt, version: "retrained-\(index + 1)")
                 records.append(outcome.record)
                 if outcome.promoted {
                     swaps.append(index + 1)
-                    loop = (outcome.candidate, DemandPredictor(model: outcome.candidate, contributions: 0),
-                        outcome.corrector)
+                    loop = (
+                        outcome.candidate, DemandPredictor(model: outcome.candidate, contributions: 0),
+                        outcome.corrector
+                    )
                 }
             }
         }
-        return Result(pipelines: ["shipped model, no feedback", "online correction",
-            "online correction + retrain-and-swap"], errors: errors, retrainings: records, swaps: swaps,
+        return Result(
+            pipelines: [
+                "shipped model, no feedback", "online correction",
+                "online correction + retrain-and-swap",
+            ], errors: errors, retrainings: records, swaps: swaps,
             trainingSamples: shipped.count)
     }
 }

@@ -13,9 +13,10 @@ public struct ModelRecord: Sendable, Codable, Equatable {
     /// Whether it was swapped in.
     public var promoted: Bool
 
-    public init(version: String, trainedAt: Date, trainingSamples: Int, holdoutMAE: Double, servingMAE: Double,
-        promoted: Bool)
-    {
+    public init(
+        version: String, trainedAt: Date, trainingSamples: Int, holdoutMAE: Double, servingMAE: Double,
+        promoted: Bool
+    ) {
         self.version = version
         self.trainedAt = trainedAt
         self.trainingSamples = trainingSamples

@@ -43,12 +43,15 @@ public struct ResidualTracker: Sendable, Codable, Equatable {
     }
 
     /// Records a measured run against the *uncorrected* prediction the model made for it.
-    public mutating func observe(language: Language, instanceType: String, predicted: Prediction,
-        measuredCPUSeconds: Double, measuredMemoryMB: Double)
-    {
+    public mutating func observe(
+        language: Language, instanceType: String, predicted: Prediction,
+        measuredCPUSeconds: Double, measuredMemoryMB: Double
+    ) {
         let cpu = log10(max(measuredCPUSeconds, 1e-4)) - log10(max(predicted.cpuSecondsP50, 1e-4))
         // An unmeasured memory (0) leaves the memory mean where it is.
-        let memory = measuredMemoryMB > 0 ? log10(max(measuredMemoryMB, 0.5)) - log10(max(predicted.memoryMB, 0.5))
+        let memory =
+            measuredMemoryMB > 0
+            ? log10(max(measuredMemoryMB, 0.5)) - log10(max(predicted.memoryMB, 0.5))
             : (byLanguage[Self.key(instanceType, language)]?.memory ?? 0)
         let rate = configuration.learningRate
         byInstance[instanceType, default: Mean()].add(cpu: cpu, memory: memory, rate: rate)

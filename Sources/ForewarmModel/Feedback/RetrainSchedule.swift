@@ -11,9 +11,10 @@ public struct RetrainSchedule: Sendable, Codable, Equatable {
     private var lastRetrain: Date
     private var running = false
 
-    public init(everySamples: Int = 500, interval: TimeInterval = 3600, minimumNewSamples: Int = 50,
-        start: Date = Date())
-    {
+    public init(
+        everySamples: Int = 500, interval: TimeInterval = 3600, minimumNewSamples: Int = 50,
+        start: Date = Date()
+    ) {
         self.everySamples = everySamples
         self.interval = interval
         self.minimumNewSamples = minimumNewSamples

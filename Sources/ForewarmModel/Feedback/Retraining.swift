@@ -26,9 +26,10 @@ public struct Retraining: Sendable {
     }
 
     /// Runs one retraining. `history` is oldest first.
-    public func run(serving: DemandModel, shipped: [LabeledSample], history: [ObservedRun], now: Date = Date(),
-        version: String) -> Outcome
-    {
+    public func run(
+        serving: DemandModel, shipped: [LabeledSample], history: [ObservedRun], now: Date = Date(),
+        version: String
+    ) -> Outcome {
         let holdoutCount = min(history.count / 2, max(minimumHoldout, Int(Double(history.count) * holdoutFraction)))
         let recent = Array(history.suffix(holdoutCount))
         let older = Array(history.dropLast(holdoutCount))
@@ -41,7 +42,8 @@ public struct Retraining: Sendable {
         let candidateScore = score(candidate, replay: older, holdout: recent)
         let promoted = candidateScore.mae <= servingScore.mae + tolerance
         let winner = promoted ? candidate : serving
-        let record = ModelRecord(version: version, trainedAt: now, trainingSamples: training.count,
+        let record = ModelRecord(
+            version: version, trainedAt: now, trainingSamples: training.count,
             holdoutMAE: candidateScore.mae, servingMAE: servingScore.mae, promoted: promoted)
         return Outcome(candidate: candidate, record: record, corrector: corrector(for: winner, replaying: history))
     }
@@ -65,7 +67,8 @@ public struct Retraining: Sendable {
         let predictor = DemandPredictor(model: model, contributions: 0)
         for run in runs {
             let raw = predictor.predict(features: run.sample.features, language: run.sample.language)
-            tracker.observe(language: run.sample.language, instanceType: run.instanceType, predicted: raw,
+            tracker.observe(
+                language: run.sample.language, instanceType: run.instanceType, predicted: raw,
                 measuredCPUSeconds: run.sample.cpuSeconds, measuredMemoryMB: run.sample.memoryMB)
         }
         return tracker

@@ -38,15 +38,16 @@ struct BinnedMatrix: Sendable {
                 }
             }
             cuts.append(columnCuts)
-            bins.append(values.map { value in
-                var low = 0
-                var high = columnCuts.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if value <= columnCuts[mid] { high = mid } else { low = mid + 1 }
-                }
-                return UInt8(low)
-            })
+            bins.append(
+                values.map { value in
+                    var low = 0
+                    var high = columnCuts.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if value <= columnCuts[mid] { high = mid } else { low = mid + 1 }
+                    }
+                    return UInt8(low)
+                })
         }
         self.bins = bins
         self.cuts = cuts

@@ -22,9 +22,11 @@ public struct FlatEnsemble: Sendable {
             let offset = Int32(nodes.count)
             roots.append(offset)
             for index in tree.feature.indices {
-                nodes.append(Node(feature: Int32(tree.feature[index]), left: offset + Int32(tree.left[index]),
-                    right: offset + Int32(tree.right[index]), threshold: tree.threshold[index],
-                    value: tree.value[index]))
+                nodes.append(
+                    Node(
+                        feature: Int32(tree.feature[index]), left: offset + Int32(tree.left[index]),
+                        right: offset + Int32(tree.right[index]), threshold: tree.threshold[index],
+                        value: tree.value[index]))
             }
         }
         self.nodes = nodes

@@ -5,9 +5,10 @@ import Foundation
 public enum GradientBoosting {
     /// Fits an ensemble to `x` (rows of features) and targets `y` with optional per-row `weights` (used as
     /// sampling weights: a row of weight 2 counts twice in every sum).
-    public static func fit(_ x: [[Double]], _ y: [Double], loss: BoostingLoss = .squaredError,
-        parameters: BoostingParameters = BoostingParameters()) -> TreeEnsemble
-    {
+    public static func fit(
+        _ x: [[Double]], _ y: [Double], loss: BoostingLoss = .squaredError,
+        parameters: BoostingParameters = BoostingParameters()
+    ) -> TreeEnsemble {
         guard !x.isEmpty, x.count == y.count else { return TreeEnsemble(base: 0, trees: []) }
         let matrix = BinnedMatrix(x)
         let base: Double
@@ -25,9 +26,11 @@ public enum GradientBoosting {
         let allRows = Array(0..<y.count)
         let allFeatures = Array(0..<matrix.columns)
         for _ in 0..<parameters.trees {
-            let rows = parameters.subsample < 1
+            let rows =
+                parameters.subsample < 1
                 ? allRows.filter { _ in Double.random(in: 0..<1, using: &generator) < parameters.subsample } : allRows
-            let features = parameters.featureFraction < 1
+            let features =
+                parameters.featureFraction < 1
                 ? allFeatures.filter { _ in Double.random(in: 0..<1, using: &generator) < parameters.featureFraction }
                 : allFeatures
             let tree: Tree

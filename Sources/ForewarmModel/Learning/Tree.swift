@@ -8,9 +8,10 @@ public struct Tree: Sendable, Codable, Equatable {
     public var right: [Int]
     public var value: [Double]
 
-    public init(feature: [Int] = [], threshold: [Double] = [], left: [Int] = [], right: [Int] = [],
-        value: [Double] = [])
-    {
+    public init(
+        feature: [Int] = [], threshold: [Double] = [], left: [Int] = [], right: [Int] = [],
+        value: [Double] = []
+    ) {
         self.feature = feature
         self.threshold = threshold
         self.left = left

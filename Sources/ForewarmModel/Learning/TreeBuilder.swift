@@ -14,9 +14,10 @@ struct TreeBuilder {
     }
 
     @discardableResult
-    private func grow(_ tree: inout Tree, rows: inout ArraySlice<Int>, gradients: [Double], depth: Int,
-        leafValue: ([Int]) -> Double) -> Int
-    {
+    private func grow(
+        _ tree: inout Tree, rows: inout ArraySlice<Int>, gradients: [Double], depth: Int,
+        leafValue: ([Int]) -> Double
+    ) -> Int {
         let node = tree.append(value: leafValue(Array(rows)) * parameters.learningRate)
         guard depth < parameters.maxDepth, rows.count >= 2 * parameters.minSamplesLeaf,
             let split = bestSplit(rows: rows, gradients: gradients)
@@ -72,7 +73,8 @@ struct TreeBuilder {
                 if leftCount < minLeaf { continue }
                 if rightCount < minLeaf { break }
                 let rightSum = total - leftSum
-                let gain = leftSum * leftSum / (Double(leftCount) + lambda)
+                let gain =
+                    leftSum * leftSum / (Double(leftCount) + lambda)
                     + rightSum * rightSum / (Double(rightCount) + lambda) - parentScore
                 if gain > bestGain {
                     bestGain = gain

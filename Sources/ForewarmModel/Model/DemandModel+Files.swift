@@ -24,7 +24,8 @@ extension DemandModel {
             throw ModelError.malformed(path: path, reason: "\(error)")
         }
         guard model.formatVersion == formatVersion else {
-            throw ModelError.incompatible(path: path,
+            throw ModelError.incompatible(
+                path: path,
                 reason: "format \(model.formatVersion), this build reads \(formatVersion)")
         }
         guard model.featureNames == FeatureExtractor.names else {

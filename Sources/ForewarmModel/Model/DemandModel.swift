@@ -20,9 +20,10 @@ public struct DemandModel: Sendable, Codable, Equatable {
     /// Samples per source corpus the model was trained on.
     public var trainedOn: [String: Int]
 
-    public init(version: String, cpuP50: TreeEnsemble, cpuP90: TreeEnsemble, memory: TreeEnsemble,
-        heavy: TreeEnsemble, parameters: BoostingParameters, trainedOn: [String: Int])
-    {
+    public init(
+        version: String, cpuP50: TreeEnsemble, cpuP90: TreeEnsemble, memory: TreeEnsemble,
+        heavy: TreeEnsemble, parameters: BoostingParameters, trainedOn: [String: Int]
+    ) {
         self.formatVersion = Self.formatVersion
         self.version = version
         self.featureNames = FeatureExtractor.names
@@ -35,9 +36,10 @@ public struct DemandModel: Sendable, Codable, Equatable {
     }
 
     /// Trains all three ensembles on `samples`.
-    public static func train(_ samples: [LabeledSample], parameters: BoostingParameters = BoostingParameters(),
-        version: String = "untitled") -> DemandModel
-    {
+    public static func train(
+        _ samples: [LabeledSample], parameters: BoostingParameters = BoostingParameters(),
+        version: String = "untitled"
+    ) -> DemandModel {
         let x = samples.map(\.features)
         let cpu = samples.map(\.cpuLog10)
         let measured = samples.filter(\.hasMemory)
@@ -50,9 +52,11 @@ public struct DemandModel: Sendable, Codable, Equatable {
             version: version,
             cpuP50: GradientBoosting.fit(x, cpu, loss: .quantile(0.5), parameters: parameters),
             cpuP90: GradientBoosting.fit(x, cpu, loss: .quantile(0.9), parameters: quantileParameters),
-            memory: GradientBoosting.fit(measured.map(\.features), measured.map(\.memoryLog10), loss: .squaredError,
+            memory: GradientBoosting.fit(
+                measured.map(\.features), measured.map(\.memoryLog10), loss: .squaredError,
                 parameters: parameters),
-            heavy: GradientBoosting.fit(x, samples.map { $0.isHeavy ? 1 : 0 }, loss: .logistic,
+            heavy: GradientBoosting.fit(
+                x, samples.map { $0.isHeavy ? 1 : 0 }, loss: .logistic,
                 parameters: quantileParameters),
             parameters: parameters, trainedOn: trainedOn)
     }

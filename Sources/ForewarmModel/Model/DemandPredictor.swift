@@ -25,9 +25,10 @@ public struct DemandPredictor: Sendable {
     }
 
     /// Predicts one snippet; `language` nil means detect it (from `path`, else the content).
-    public mutating func predict(code: [UInt8], language: Language? = nil, path: String? = nil,
-        input: RequestInput = .none) -> Prediction
-    {
+    public mutating func predict(
+        code: [UInt8], language: Language? = nil, path: String? = nil,
+        input: RequestInput = .none
+    ) -> Prediction {
         code.withUnsafeBufferPointer { buffer in
             let metrics = analyzer.analyze(buffer, language: language, path: path)
             return predict(metrics: metrics, source: buffer, input: input)
@@ -35,9 +36,10 @@ public struct DemandPredictor: Sendable {
     }
 
     /// Predicts one snippet given as text.
-    public mutating func predict(code: String, language: Language? = nil, path: String? = nil,
-        input: RequestInput = .none) -> Prediction
-    {
+    public mutating func predict(
+        code: String, language: Language? = nil, path: String? = nil,
+        input: RequestInput = .none
+    ) -> Prediction {
         predict(code: Array(code.utf8), language: language, path: path, input: input)
     }
 

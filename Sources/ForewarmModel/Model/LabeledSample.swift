@@ -18,9 +18,10 @@ public struct LabeledSample: Sendable, Codable, Equatable {
     /// The corpus, e.g. `rosetta` or `benchmarksgame`.
     public var source: String
 
-    public init(id: String, group: String, language: Language, features: [Double], cpuSeconds: Double,
-        memoryMB: Double, hitCPULimit: Bool = false, source: String)
-    {
+    public init(
+        id: String, group: String, language: Language, features: [Double], cpuSeconds: Double,
+        memoryMB: Double, hitCPULimit: Bool = false, source: String
+    ) {
         self.id = id
         self.group = group
         self.language = language

@@ -14,9 +14,10 @@ public struct Prediction: Sendable, Codable, Equatable {
     /// The features that moved the CPU prediction most, largest first.
     public var contributions: [Contribution]
 
-    public init(language: Language, score: Double, cpuSecondsP50: Double, cpuSecondsP90: Double, memoryMB: Double,
-        heavyProbability: Double, contributions: [Contribution])
-    {
+    public init(
+        language: Language, score: Double, cpuSecondsP50: Double, cpuSecondsP90: Double, memoryMB: Double,
+        heavyProbability: Double, contributions: [Contribution]
+    ) {
         self.language = language
         self.score = score
         self.cpuSecondsP50 = cpuSecondsP50
