@@ -65,7 +65,11 @@ public struct CrossValidation: Sendable {
                 calibrated: true)
         ]
         if includeLinear { cards.append(oneDimensional("ridge regression, same features", linear)) }
-        cards.append(oneDimensional("per-language median", median))
+        // A per-language constant cannot order programs of one language: its within-language rows are undefined
+        // (the medians differ between folds only by chance).
+        var medianCard = oneDimensional("per-language median", median)
+        medianCard.dropWithinLanguageRanking()
+        cards.append(medianCard)
         for (position, baseline) in baselineFeatures.enumerated() {
             // The metric itself ranks (more code, more CPU); a linear fit of log10 CPU on it gives the MAE.
             let column = FeatureExtractor.names.firstIndex(of: baseline.1) ?? 0

@@ -79,4 +79,12 @@ public struct Scorecard: Sendable, Codable, Equatable {
         for (index, sample) in samples.enumerated() { byCorpus[sample.source, default: []].append(index) }
         corpora = byCorpus.count < 2 ? [] : byCorpus.keys.sorted().map { withLanguageMean($0, byCorpus[$0] ?? []).0 }
     }
+
+    /// Clears the within-language Spearman (for predictors that are constant within a language).
+    public mutating func dropWithinLanguageRanking() {
+        meanWithinLanguageSpearman = nil
+        overall.meanWithinLanguageSpearman = nil
+        for index in languages.indices { languages[index].spearman = nil }
+        for index in corpora.indices { corpora[index].meanWithinLanguageSpearman = nil }
+    }
 }
