@@ -30,14 +30,14 @@ struct LineChart {
             <text x="\(width / 2)" y="22" text-anchor="middle" font-size="14">\(escape(title))</text>
 
             """
-        // Axes, grid and ticks.
-        svg +=
-            line(left, top, left, top + plotHeight) + line(left, top + plotHeight, left + plotWidth, top + plotHeight)
+        // Grid, then axes over it, then ticks.
         for step in 0...5 {
             let value = maxY * Double(step) / 5
             svg += line(left, y(value), left + plotWidth, y(value), color: "#eeeeee")
             svg += text(left - 6, y(value) + 4, String(format: "%.2f", value), anchor: "end")
         }
+        svg +=
+            line(left, top, left, top + plotHeight) + line(left, top + plotHeight, left + plotWidth, top + plotHeight)
         for step in 0...5 {
             let index = Double(count - 1) * Double(step) / 5
             svg += text(x(index), top + plotHeight + 18, "\(Int(index) + 1)", anchor: "middle")
