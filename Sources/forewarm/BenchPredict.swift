@@ -32,11 +32,20 @@ struct BenchPredict: ParsableCommand {
             loads.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         guard let loaded else { return }
+
         print(
             String(
                 format: "model load: best %.1f ms, first %.1f ms (%d trees)", loads.min() ?? 0, loads[0],
                 loaded.cpuP50.trees.count + loaded.cpuP90.trees.count + loaded.memory.trees.count
                     + loaded.heavy.trees.count))
+        let data = try loaded.encoded()
+        var decodes: [Double] = []
+        for _ in 0..<5 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try DemandModel.decode(data)
+            decodes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        print(String(format: "  of which decoding: best %.1f ms", decodes.min() ?? 0))
         let pieces = try cutSnippets()
         guard !pieces.isEmpty else { throw CLIError.input("no snippets of \(snippetBytes / 2)+ bytes found") }
         var predictor = DemandPredictor(model: loaded)

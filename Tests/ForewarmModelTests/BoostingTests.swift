@@ -62,4 +62,17 @@ import Testing
         let ridge = RidgeRegression.fit(x, y, lambda: 0)
         #expect(abs(ridge.predict([10, 1]) - 31) < 1e-6)
     }
+
+    @Test func compactTreesRoundTripAndRejectBrokenOnes() throws {
+        let train = Self.data(200, seed: 8)
+        let model = GradientBoosting.fit(train.x, train.y)
+        let decoded = try JSONDecoder().decode(TreeEnsemble.self, from: try JSONEncoder().encode(model))
+        #expect(decoded == model)
+        for broken in [
+            #"{"base":0,"trees":["0:1.5:9:0 =1 =2"]}"#, #"{"base":0,"trees":["=x"]}"#,
+            #"{"base":0,"trees":[""]}"#, #"{"base":0,"trees":["1:2:3"]}"#,
+        ] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(TreeEnsemble.self, from: Data(broken.utf8)) }
+        }
+    }
 }
