@@ -116,4 +116,38 @@ import Testing
         let servingNow = try await store.servingModel()
         #expect((servingNow?.version == "candidate") == outcome.promoted)
     }
+
+    @Test func adaptivePredictorLearnsRetrainsAndSwaps() throws {
+        let samples = Datasets.samples(try Datasets.load([FixtureTrainingTests.fixtures]))
+        let model = DemandModel.train(samples, parameters: FixtureTrainingTests.small, version: "v1")
+        let start = Date(timeIntervalSince1970: 0)
+        var adaptive = AdaptivePredictor(
+            model: model,
+            schedule: RetrainSchedule(everySamples: 30, interval: 3600, minimumNewSamples: 10, start: start))
+        let code = Array("s = 0\nfor i in range(1000):\n    s += i\nprint(s)\n".utf8)
+        let before = adaptive.predict(code: code, language: .python, instanceType: "slow")
+        var history: [ObservedRun] = []
+        var due = false
+        for (index, sample) in samples.enumerated() {
+            var slow = sample
+            slow.cpuSeconds *= 3
+            let run = ObservedRun(
+                sample: slow, instanceType: "slow", finishedAt: start.addingTimeInterval(Double(index)))
+            history.append(run)
+            if adaptive.observe(run) == .startRetraining { due = true }
+        }
+        #expect(due)
+        let after = adaptive.predict(code: code, language: .python, instanceType: "slow")
+        #expect(after.prediction.cpuSecondsP50 > before.prediction.cpuSecondsP50 * 1.5)
+        #expect(after.features == before.features)
+
+        var retraining = Retraining()
+        retraining.parameters = FixtureTrainingTests.small
+        retraining.minimumHoldout = 6
+        retraining.tolerance = .infinity  // always promote, to see the swap
+        let outcome = retraining.run(
+            serving: adaptive.model, shipped: samples, history: history, now: start, version: "v2")
+        adaptive.adopt(outcome, at: start.addingTimeInterval(100))
+        #expect(adaptive.model.version == "v2")
+    }
 }
