@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "ForewarmPools", targets: ["ForewarmPools"]),
         .library(name: "ForewarmStore", targets: ["ForewarmStore"]),
         .library(name: "ForewarmGateway", targets: ["ForewarmGateway"]),
+        .library(name: "ForewarmModel", targets: ["ForewarmModel"]),
+        .library(name: "ForewarmDatasets", targets: ["ForewarmDatasets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -62,11 +64,21 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Pure demand model: features from metrics, gradient-boosted trees, evaluation, online correction.
+        // The trained default model ships as a versioned JSON resource.
+        .target(
+            name: "ForewarmModel",
+            dependencies: ["ForewarmAnalysis"],
+            resources: [.copy("Resources/default-model.json")]
+        ),
+        // Reads labeled corpora (measured programs) from disk into training samples.
+        .target(name: "ForewarmDatasets", dependencies: ["ForewarmAnalysis", "ForewarmModel"]),
         // The command-line front end: parsing and formatting only.
         .executableTarget(
             name: "forewarm",
             dependencies: [
-                "ForewarmAnalysis", "ForewarmForecasting", "ForewarmGateway", "ForewarmStore", "ForewarmSandbox",
+                "ForewarmAnalysis", "ForewarmForecasting", "ForewarmModel", "ForewarmDatasets", "ForewarmGateway",
+                "ForewarmStore", "ForewarmSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +92,11 @@ let package = Package(
                 "ForewarmGateway",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "ForewarmModelTests",
+            dependencies: ["ForewarmModel", "ForewarmDatasets", "ForewarmAnalysis"],
+            exclude: ["Fixtures"]
         ),
         // Runs the built `forewarm` binary end to end.
         .testTarget(name: "ForewarmCLITests", dependencies: ["forewarm"]),

@@ -60,6 +60,6 @@ struct BenchForecast: ParsableCommand {
                 ])
             }
         }
-        print(EvaluationReport.layout(table, markdown: false))
+        print(ForecastEvaluationReport.layout(table, markdown: false))
     }
 }

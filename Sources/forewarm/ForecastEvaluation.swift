@@ -60,7 +60,7 @@ struct ForecastEvaluation {
 
     func run(format: OutputFormat) throws {
         let references = try ReferenceForecasts(path: options.references)
-        var report = EvaluationReport()
+        var report = ForecastEvaluationReport()
         for name in references.series.keys.sorted() {
             if let only = options.only, !name.contains(only) { continue }
             guard let entry = references.series[name] else { continue }

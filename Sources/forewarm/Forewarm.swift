@@ -6,7 +6,10 @@ struct Forewarm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forewarm",
         abstract: "Predicts the demand of code snippets and keeps warm sandbox pools sized for it.",
-        subcommands: [Analyze.self, Forecast.self, Bench.self, Serve.self, History.self])
+        subcommands: [
+            Analyze.self, Predict.self, Train.self, Evaluate.self, Experiment.self, Forecast.self, Serve.self,
+            History.self, Bench.self,
+        ])
 
     /// Runs the command, reporting usage errors with exit code 2 (argument-parser's default is 64).
     static func main() async {

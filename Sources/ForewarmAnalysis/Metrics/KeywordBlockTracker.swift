@@ -29,9 +29,11 @@ struct KeywordBlockTracker: StructureTracker {
         self.lua = lua
     }
 
+    /// The current function's frame, mutated in place (`_modify`): a copy would duplicate its block stack, which
+    /// is quadratic on deeply nested input.
     var top: StructureFrame<BlockKind> {
         get { stack.frames[stack.frames.count - 1] }
-        set { stack.frames[stack.frames.count - 1] = newValue }
+        _modify { yield &stack.frames[stack.frames.count - 1] }
     }
 
     mutating func observe(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
@@ -158,22 +160,18 @@ struct KeywordBlockTracker: StructureTracker {
     }
 
     mutating func open(_ kind: BlockKind, _ context: inout ReadingContext) {
-        var frame = top
-        frame.blocks.append(kind)
-        if kind.nests { frame.nesting += 1 }
-        if kind.loops { frame.loopDepth += 1 }
-        frame.lastLogical = [0]
-        top = frame
-        context.noteNesting(frame.function, nesting: frame.nesting, loopDepth: frame.loopDepth)
+        top.blocks.append(kind)
+        if kind.nests { top.nesting += 1 }
+        if kind.loops { top.loopDepth += 1 }
+        top.resetLogical()
+        context.noteNesting(top.function, nesting: top.nesting, loopDepth: top.loopDepth)
     }
 
     mutating func close() {
-        var frame = top
-        guard let kind = frame.blocks.popLast() else { return }
-        if kind.nests { frame.nesting -= 1 }
-        if kind.loops { frame.loopDepth -= 1 }
-        frame.lastLogical = [0]
-        top = frame
+        guard let kind = top.blocks.popLast() else { return }
+        if kind.nests { top.nesting -= 1 }
+        if kind.loops { top.loopDepth -= 1 }
+        top.resetLogical()
     }
 
     /// Whether an `if`/`while` in mid-line starts an expression (`x = if …`) rather than modifying a statement.

@@ -58,6 +58,8 @@ extension ReadingContext {
 /// Shared bookkeeping for switching frames as the reader moves between functions.
 struct FrameStack<Block> {
     var frames: [StructureFrame<Block>] = [StructureFrame(function: 0, offset: 0)]
+    /// Where each function's frame sits, so finding it is O(1) however many frames are open.
+    private var positions: [Int: Int] = [0: 0]
 
     /// Makes the top frame the one for `context.current`: pushes a frame for a new function, pops (and rolls up)
     /// frames of functions that have ended.
@@ -65,16 +67,18 @@ struct FrameStack<Block> {
     mutating func sync(_ context: inout ReadingContext) {
         let current = context.current
         if frames[frames.count - 1].function == current { return }
-        if let index = frames.lastIndex(where: { $0.function == current }) {
+        if let index = positions[current], index < frames.count, frames[index].function == current {
             while frames.count > index + 1 { popFrame(&context) }
         } else {
             let parentNesting = frames[frames.count - 1].nesting
             frames.append(StructureFrame(function: current, offset: parentNesting + 1))
+            positions[current] = frames.count - 1
         }
     }
 
     mutating func popFrame(_ context: inout ReadingContext) {
         let child = frames.removeLast()
+        if positions[child.function] == frames.count { positions[child.function] = nil }
         let parent = frames[frames.count - 1].function
         if parent != 0, context.functions[child.function].confirmed {
             context.rollUp(child: child.function, into: parent, offset: child.offset)

@@ -149,6 +149,12 @@ struct JavaScriptReader: LanguageReader {
     }
 
     mutating func subState(_ machine: Int, _ child: Int, _ callback: JSCallback = .none) {
+        // Machines that never return (unbalanced input such as `void a(){{.}}` repeated) would otherwise deepen the
+        // chain every token walks; past the limit the machine keeps its state instead.
+        if frames.count >= Self.depthLimit {
+            release(child)
+            return
+        }
         machines[machine].savedState = machines[machine].state
         machines[machine].callback = callback
         machines[machine].state = .sub(child)

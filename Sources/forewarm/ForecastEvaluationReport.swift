@@ -2,7 +2,7 @@ import Foundation
 import ForewarmForecasting
 
 /// Aggregates rolling-origin scores per series family and renders the comparison tables.
-struct EvaluationReport {
+struct ForecastEvaluationReport {
     /// family → model → one score per series.
     private(set) var families: [String: [String: [ForecastEvaluation.Score]]] = [:]
     private(set) var seriesCount: [String: Int] = [:]

@@ -1,0 +1,26 @@
+/// Hyper-parameters of gradient boosting, with the defaults the shipped model is trained with.
+public struct BoostingParameters: Sendable, Codable, Equatable {
+    public var trees = 300
+    public var learningRate = 0.05
+    public var maxDepth = 4
+    public var minSamplesLeaf = 10
+    /// L2 penalty on leaf values (in samples): shrinks leaves that few rows support.
+    public var lambda = 2.0
+    /// Fraction of rows each tree sees.
+    public var subsample = 0.8
+    /// Fraction of features each tree may split on.
+    public var featureFraction = 0.8
+    public var seed: UInt64 = 42
+
+    public init() {}
+}
+
+/// What a boosted model minimizes.
+public enum BoostingLoss: Sendable, Codable, Equatable {
+    /// Squared error: predicts the conditional mean (of log10 CPU seconds, close to its median).
+    case squaredError
+    /// Pinball loss at `quantile`: predicts the conditional quantile (0.9 for p90).
+    case quantile(Double)
+    /// Log loss on 0/1 targets: predicts log-odds (a classifier, for the heavy class).
+    case logistic
+}

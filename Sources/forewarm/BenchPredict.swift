@@ -1,0 +1,115 @@
+import ArgumentParser
+import Dispatch
+import ForewarmAnalysis
+import ForewarmModel
+import Foundation
+
+/// `forewarm bench predict DIR`: per-snippet latency of a whole prediction (analysis, features, trees, score,
+/// contributions) and the model's load time.
+struct BenchPredict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Measure prediction latency (analysis included) on snippets cut from a corpus, and model load time.")
+
+    @Argument(help: "Folders or files to cut snippets from (every supported language).")
+    var paths: [String]
+
+    @Option(help: "Snippet size in bytes.")
+    var snippetBytes = 4096
+
+    @Option(help: "Predictions to time.")
+    var snippets = 20_000
+
+    @Option(help: "Model file (default: the shipped model).")
+    var model: String?
+
+    func run() throws {
+        var loads: [Double] = []
+        var loaded: DemandModel?
+        for _ in 0..<5 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            loaded = try model.map(DemandModel.load(path:)) ?? DemandModel.shipped()
+            loads.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        guard let loaded else { return }
+
+        print(
+            String(
+                format: "model load: best %.1f ms, first %.1f ms (%d trees)", loads.min() ?? 0, loads[0],
+                loaded.cpuP50.trees.count + loaded.cpuP90.trees.count + loaded.memory.trees.count
+                    + loaded.heavy.trees.count))
+        let data = try loaded.encoded()
+        var decodes: [Double] = []
+        for _ in 0..<5 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try DemandModel.decode(data)
+            decodes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        print(String(format: "  of which decoding: best %.1f ms", decodes.min() ?? 0))
+        let pieces = try cutSnippets()
+        guard !pieces.isEmpty else { throw CLIError.input("no snippets of \(snippetBytes / 2)+ bytes found") }
+        var predictor = DemandPredictor(model: loaded)
+        var analysisOnly = Analyzer()
+        var total: [Double] = []
+        var analysis: [Double] = []
+        var featuresTime: [Double] = []
+        var modelTime: [Double] = []
+        let extractor = FeatureExtractor()
+        total.reserveCapacity(snippets)
+        analysis.reserveCapacity(snippets)
+        var checksum = 0.0
+        for index in 0..<snippets {
+            let piece = pieces[index % pieces.count]
+            var start = DispatchTime.now().uptimeNanoseconds
+            checksum += predictor.predict(code: piece.bytes, language: piece.language).score
+            total.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+            start = DispatchTime.now().uptimeNanoseconds
+            let metrics = analysisOnly.analyze(piece.bytes, language: piece.language)
+            analysis.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+            start = DispatchTime.now().uptimeNanoseconds
+            let x = extractor.features(metrics, source: piece.bytes)
+            featuresTime.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+            start = DispatchTime.now().uptimeNanoseconds
+            checksum += predictor.predict(features: x, language: piece.language).score
+            modelTime.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+        }
+        total.sort()
+        analysis.sort()
+        featuresTime.sort()
+        modelTime.sort()
+        print("\(pieces.count) distinct snippets of \(snippetBytes) bytes, \(snippets) predictions (1 core)")
+        print(line("prediction (analysis included)", total))
+        print(line("  analysis", analysis))
+        print(line("  features", featuresTime))
+        print(line("  trees, score, contributions", modelTime))
+        if checksum.isNaN { print("") }
+    }
+
+    private func line(_ label: String, _ sorted: [Double]) -> String {
+        String(
+            format: "%@: p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  max %.1f µs", label, percentile(sorted, 0.5),
+            percentile(sorted, 0.9), percentile(sorted, 0.99), sorted.last ?? 0)
+    }
+
+    private func cutSnippets() throws -> [(bytes: [UInt8], language: Language)] {
+        var pieces: [(bytes: [UInt8], language: Language)] = []
+        for input in try SourceFiles.expand(paths, language: nil) {
+            let ext = (input.path as NSString).pathExtension
+            guard let language = Language(fileExtension: ext) else { continue }
+            let bytes = try SourceFiles.read(input)
+            guard bytes.count >= snippetBytes / 2 else { continue }
+            var offset = 0
+            while offset < bytes.count, pieces.count < 4096 {
+                let end = min(offset + snippetBytes, bytes.count)
+                pieces.append((Array(bytes[offset..<end]), language))
+                offset = end
+            }
+        }
+        return pieces
+    }
+
+    private func percentile(_ sorted: [Double], _ quantile: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * quantile))]
+    }
+}

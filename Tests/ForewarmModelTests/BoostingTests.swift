@@ -1,0 +1,78 @@
+import ForewarmModel
+import Foundation
+import Testing
+
+@Suite struct BoostingTests {
+    /// y = 2·[x0 > 0.5] + x1 with a little noise: trees must find the step and the slope.
+    static func data(_ n: Int, seed: UInt64) -> (x: [[Double]], y: [Double]) {
+        var state = seed
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var x: [[Double]] = []
+        var y: [Double] = []
+        for _ in 0..<n {
+            let row = [next(), next(), next()]
+            x.append(row)
+            y.append((row[0] > 0.5 ? 2 : 0) + row[1] + 0.1 * (next() - 0.5))
+        }
+        return (x, y)
+    }
+
+    @Test func squaredErrorLearnsAStepAndASlope() {
+        let train = Self.data(600, seed: 1)
+        let test = Self.data(200, seed: 2)
+        let model = GradientBoosting.fit(train.x, train.y)
+        let mse = zip(test.x, test.y).reduce(0) { $0 + pow(model.predict($1.0) - $1.1, 2) } / 200
+        #expect(mse < 0.05)
+    }
+
+    @Test func quantileLossCoversItsQuantile() {
+        let train = Self.data(800, seed: 3)
+        let test = Self.data(400, seed: 4)
+        let model = GradientBoosting.fit(train.x, train.y, loss: .quantile(0.9))
+        let covered = zip(test.x, test.y).filter { model.predict($0.0) >= $0.1 }.count
+        #expect(covered > 300 && covered < 390)
+    }
+
+    @Test func logisticLossSeparatesClasses() {
+        let train = Self.data(600, seed: 5)
+        let test = Self.data(200, seed: 6)
+        let model = GradientBoosting.fit(train.x, train.y.map { $0 > 2 ? 1 : 0 }, loss: .logistic)
+        let auc = RankMetrics.auc(scores: test.x.map(model.predict), labels: test.y.map { $0 > 2 })
+        #expect((auc ?? 0) > 0.9)
+    }
+
+    @Test func contributionsAddUpToThePrediction() {
+        let train = Self.data(300, seed: 7)
+        let model = GradientBoosting.fit(train.x, train.y)
+        let x = [0.9, 0.3, 0.5]
+        let sum =
+            model.contributions(x, features: 3).reduce(0, +) + model.base
+            + model.trees.reduce(0) { $0 + $1.value[0] }
+        #expect(abs(sum - model.predict(x)) < 1e-6)
+        let contributions = model.contributions(x, features: 3)
+        #expect(contributions[0] > abs(contributions[2]))
+    }
+
+    @Test func ridgeFitsALine() {
+        let x = (0..<50).map { [Double($0), 1.0] }
+        let y = x.map { 3 * $0[0] + 1 }
+        let ridge = RidgeRegression.fit(x, y, lambda: 0)
+        #expect(abs(ridge.predict([10, 1]) - 31) < 1e-6)
+    }
+
+    @Test func compactTreesRoundTripAndRejectBrokenOnes() throws {
+        let train = Self.data(200, seed: 8)
+        let model = GradientBoosting.fit(train.x, train.y)
+        let decoded = try JSONDecoder().decode(TreeEnsemble.self, from: try JSONEncoder().encode(model))
+        #expect(decoded == model)
+        for broken in [
+            #"{"base":0,"trees":["0:1.5:9:0 =1 =2"]}"#, #"{"base":0,"trees":["=x"]}"#,
+            #"{"base":0,"trees":[""]}"#, #"{"base":0,"trees":["1:2:3"]}"#,
+        ] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(TreeEnsemble.self, from: Data(broken.utf8)) }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+s = 0
+for i in range(1000):
+    s += i * i
+print(s)
