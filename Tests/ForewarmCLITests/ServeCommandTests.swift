@@ -4,7 +4,7 @@ import Testing
 /// `forewarm serve` as a real process: requests over loopback, `kill -9` and restart, SIGTERM, history export.
 @Suite(.serialized)
 struct ServeCommandTests {
-    final class Server {
+    final class Server: @unchecked Sendable {
         let process = Process()
         let output = Pipe()
         var port = 0
@@ -28,6 +28,28 @@ struct ServeCommandTests {
             // "forewarm: serving on [IPv4]127.0.0.1/127.0.0.1:PORT"
             port = seen.split(separator: "\n").first { $0.contains("serving on") }
                 .flatMap { $0.split(separator: ":").last }.flatMap { Int($0) } ?? 0
+        }
+
+        func get(_ path: String) throws -> String {
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-s", "http://127.0.0.1:\(port)\(path)"]
+            let out = Pipe()
+            curl.standardOutput = out
+            try curl.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            curl.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        /// Polls `GET /v1/pools` until some instance is busy (the in-flight run has reached a sandbox), up to 20 s.
+        func waitUntilBusy() throws {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                let pools = try get("/v1/pools")
+                if pools.range(of: #""busy"\s*:\s*[1-9]"#, options: .regularExpression) != nil { return }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
 
         func post(_ json: String) throws -> String {
@@ -82,7 +104,8 @@ struct ServeCommandTests {
         #expect(again.contains("again"))
         // SIGTERM while a run is in flight: the run finishes and is answered, then workers and cgroups go.
         let inFlight = Task.detached { try second.post(#"{"language":"python","code":"import time; time.sleep(1); print('drained')"}"#) }
-        Thread.sleep(forTimeInterval: 0.4)
+        // Under load the request can take a while to reach the server: terminate only once it is running.
+        try second.waitUntilBusy()
         second.process.terminate()
         let drained = try awaitResult(inFlight)
         #expect(drained.contains(#""stdout":"drained\n""#), "\(drained)")
