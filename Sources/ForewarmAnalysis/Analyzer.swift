@@ -17,8 +17,12 @@ public struct Analyzer: Sendable {
         } else {
             guess = LanguageDetector.detect(path: path, content: bytes)
         }
-        distinct.reset()
-        var session = AnalysisSession(source: bytes, language: guess.language, distinct: distinct)
+        distinct.reset(forBytes: bytes.count)
+        // Lend the table to the session without keeping a second reference: a shared buffer would be copied
+        // (copy-on-write) on the session's first insert, once per file.
+        let table = distinct
+        distinct = .placeholder
+        var session = AnalysisSession(source: bytes, language: guess.language, distinct: consume table)
         switch guess.language {
         case .c, .cpp: session.run(CLikeReader(), BraceTracker())
         case .java: session.run(JavaReader(), BraceTracker())

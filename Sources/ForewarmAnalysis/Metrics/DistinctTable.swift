@@ -19,8 +19,20 @@ struct DistinctTable {
         slots = Array(repeating: Slot(), count: size)
     }
 
-    /// Forgets everything (called per file).
-    mutating func reset() {
+    /// A table that owns no storage, to leave behind while the real one is lent to a session.
+    static var placeholder: DistinctTable { DistinctTable(slots: []) }
+
+    private init(slots: [Slot]) { self.slots = slots }
+
+    /// Forgets everything (called per file), sized for `bytes` of source: a table grown on a large file would
+    /// otherwise spread a small snippet's few entries over megabytes and miss the cache on every insert.
+    mutating func reset(forBytes bytes: Int) {
+        var wanted = 1024
+        while wanted < bytes { wanted *= 2 }
+        if slots.count > 4 * wanted {
+            slots = Array(repeating: Slot(), count: wanted)
+            generation = 0
+        }
         used = 0
         generation &+= 1
         if generation == 0 {
@@ -53,7 +65,7 @@ struct DistinctTable {
     private mutating func grow() {
         let old = slots
         let oldGeneration = generation
-        slots = Array(repeating: Slot(), count: old.count * 2)
+        slots = Array(repeating: Slot(), count: max(1024, old.count * 2))
         generation = 1
         used = 0
         for slot in old where slot.stamp == oldGeneration {
