@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ForewarmGateway", targets: ["ForewarmGateway"]),
         .library(name: "ForewarmModel", targets: ["ForewarmModel"]),
         .library(name: "ForewarmDatasets", targets: ["ForewarmDatasets"]),
+        .library(name: "ForewarmController", targets: ["ForewarmController"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -50,6 +51,9 @@ let package = Package(
         .target(name: "ForewarmPools", dependencies: ["ForewarmAnalysis"]),
         // The history of every run, in SQLite (GRDB, WAL).
         .target(name: "ForewarmStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Pure: the resource-allocation controller and the baseline policies, behind `ScalingPolicy` (used live by
+        // the gateway and in the simulator).
+        .target(name: "ForewarmController", dependencies: ["ForewarmPools", "ForewarmForecasting"]),
         // The HTTP gateway: routes, problem+json, metrics, services.
         .target(
             name: "ForewarmGateway",
@@ -101,6 +105,7 @@ let package = Package(
         // Runs the built `forewarm` binary end to end.
         .testTarget(name: "ForewarmCLITests", dependencies: ["forewarm"]),
         .testTarget(name: "ForewarmTracesTests", dependencies: ["ForewarmTraces"]),
+        .testTarget(name: "ForewarmControllerTests", dependencies: ["ForewarmController"]),
         .testTarget(
             name: "ForewarmForecastingTests",
             dependencies: ["ForewarmForecasting", .product(name: "Numerics", package: "swift-numerics")],

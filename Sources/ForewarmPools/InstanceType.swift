@@ -6,13 +6,35 @@ public struct InstanceType: Sendable, Hashable, Codable {
     public var pricePerHour: Double
     /// Time from "provision" to warm, as measured or declared.
     public var startupMs: Double
+    /// How fast one run's CPU work goes on it, relative to one full core of the reference machine (a run that
+    /// measured `c` CPU seconds takes `c / relativeSpeed` seconds here). Defaults to `min(vCPU, 1)`: single-threaded
+    /// code cannot use more than one core, and a fractional quota slows it down.
+    public var relativeSpeed: Double
 
-    public init(name: String, vCPU: Double, memoryMiB: Int, pricePerHour: Double, startupMs: Double) {
+    public init(
+        name: String, vCPU: Double, memoryMiB: Int, pricePerHour: Double, startupMs: Double,
+        relativeSpeed: Double? = nil
+    ) {
         self.name = name
         self.vCPU = vCPU
         self.memoryMiB = memoryMiB
         self.pricePerHour = pricePerHour
         self.startupMs = startupMs
+        self.relativeSpeed = relativeSpeed ?? min(vCPU, 1)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, vCPU, memoryMiB, pricePerHour, startupMs, relativeSpeed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name), vCPU: try c.decode(Double.self, forKey: .vCPU),
+            memoryMiB: try c.decode(Int.self, forKey: .memoryMiB),
+            pricePerHour: try c.decode(Double.self, forKey: .pricePerHour),
+            startupMs: try c.decode(Double.self, forKey: .startupMs),
+            relativeSpeed: try c.decodeIfPresent(Double.self, forKey: .relativeSpeed))
     }
 }
 

@@ -12,12 +12,18 @@ public struct ScalingDirective: Sendable, Hashable, Codable {
     public var instanceType: String?
     /// The language the instances serve; nil applies to every language the pool keeps warm.
     public var language: String?
+    /// Why it was issued, in words an operator reads in the history (e.g. "forecast p95 arrivals 4.2/s need 6").
+    public var reason: String?
 
-    public init(pool: String, action: Action, instances: Int, instanceType: String? = nil, language: String? = nil) {
+    public init(
+        pool: String, action: Action, instances: Int, instanceType: String? = nil, language: String? = nil,
+        reason: String? = nil
+    ) {
         self.pool = pool
         self.action = action
         self.instances = instances
         self.instanceType = instanceType
         self.language = language
+        self.reason = reason
     }
 }
