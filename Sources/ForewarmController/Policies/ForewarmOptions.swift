@@ -1,0 +1,35 @@
+/// The forewarm controller's knobs, with the defaults the simulator runs tuned them to.
+public struct ForewarmOptions: Sendable {
+    /// Seconds between decisions, and the forecast's bucket.
+    public var controlPeriod = 5.0
+    /// Idle instances above target (cold-started in a burst, or left by a scale-down) are kept this long.
+    public var keepAlive: Double? = 10
+    public var slo = ServiceLevelObjective()
+    /// Size pools for this one-sided upper quantile of the arrivals and CPU-seconds forecasts.
+    public var forecastQuantile = 0.9
+    public var forecast = SeriesForecaster.Options()
+    /// Size by Erlang B instead of C.
+    public var overflowSizing = false
+    public var stabilizer: ScaleStabilizer.Options = {
+        var o = ScaleStabilizer.Options()
+        o.scaleDownWindow = 60
+        return o
+    }()
+    public var warmup = WarmupRate.Options()
+    /// Seconds between re-plans of cut points and types.
+    public var replanEvery = 300.0
+    /// A new plan is adopted only when it is predicted this much cheaper than keeping the current one.
+    public var replanHysteresis = 0.1
+    /// Completions needed before the first plan.
+    public var minimumSamples = 50
+    /// Completed runs remembered for planning.
+    public var samples = 1_000
+    public var cutCandidates: [Double] = stride(from: 0, through: 100, by: 10).map { $0 }
+    /// Initial cut points (light below the first, heavy from the second).
+    public var initialCuts: [Double] = [30, 70]
+    /// Instances each pool starts with.
+    public var initialInstances = 1
+    public var maxInstancesPerPool = 64
+
+    public init() {}
+}
