@@ -136,14 +136,15 @@ public struct ForewarmPolicy: ScalingPolicy {
             let result = planner.plan(
                 samples: samples.all, arrivalRate: arrivals, workRate: work, catalog: catalog, current: cuts)
         else { return nil }
-        let best = result.best
-        let currentTypes = poolNames.map { types[$0]?.name }
-        let sameCuts = best.cuts == cuts
-        if !sameCuts, let kept = result.current,
+        // Keep the current cuts (with the types that now suit them) unless moving is clearly cheaper.
+        var best = result.best
+        if best.cuts != cuts, let kept = result.current,
             best.costPerHour >= kept.costPerHour * (1 - options.replanHysteresis)
         {
-            return nil
+            best = kept
         }
+        let currentTypes = poolNames.map { types[$0]?.name }
+        let sameCuts = best.cuts == cuts
         let newTypes = best.choices.map(\.type)
         if sameCuts && newTypes.map(\.name) == currentTypes { return nil }
         cuts = best.cuts

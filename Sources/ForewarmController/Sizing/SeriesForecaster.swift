@@ -13,6 +13,9 @@ public struct SeriesForecaster: Sendable {
         public var minimumHistory = 12
         public var refitEvery = 60
         public var window = 720
+        /// Consecutive one-step errors of one sign that count as a level shift and trigger an early refit (a model
+        /// fitted on noise has α ≈ 0 and would otherwise ignore a shift until its next scheduled refit).
+        public var driftRun = 6
         public init() {}
     }
 
@@ -20,6 +23,7 @@ public struct SeriesForecaster: Sendable {
     private var recent: RollingWindow
     private var history: [Double] = []
     private var fitted: ScheduledForecaster?
+    private var drift = 0
 
     public init(options: Options = Options()) {
         self.options = options
@@ -41,16 +45,29 @@ public struct SeriesForecaster: Sendable {
         let value = value.isFinite ? max(value, 0) : 0
         count += 1
         recent.append(value)
+        history.append(value)
+        if history.count > 2 * options.window { history.removeFirst(history.count - options.window) }
         if var model = fitted {
+            let expected = model.forecast(horizon: 1, level: 0.5).mean.first ?? value
+            let sign = value > expected ? 1 : (value < expected ? -1 : 0)
+            drift = sign != 0 && (drift == 0 || (drift > 0) == (sign > 0)) ? drift + sign : sign
             model.update(with: [value])
             fitted = model
+            if abs(drift) >= options.driftRun {
+                drift = 0
+                refit()
+            }
             return
         }
-        history.append(value)
-        if history.count >= options.minimumHistory {
-            fitted = try? ScheduledForecaster(
-                fitting: history, model: options.model, refitEvery: options.refitEvery, window: options.window)
-            if fitted != nil { history = [] }
+        if history.count >= options.minimumHistory { refit() }
+    }
+
+    private mutating func refit() {
+        if let model = try? ScheduledForecaster(
+            fitting: Array(history.suffix(options.window)), model: options.model, refitEvery: options.refitEvery,
+            window: options.window)
+        {
+            fitted = model
         }
     }
 
