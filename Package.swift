@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "ForewarmGateway",
             dependencies: [
-                "ForewarmAnalysis", "ForewarmSandbox", "ForewarmPools", "ForewarmStore",
+                "ForewarmAnalysis", "ForewarmSandbox", "ForewarmPools", "ForewarmStore", "ForewarmController",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -31,9 +31,16 @@ public func buildApplication(
     let store = try HistoryStore(path: configuration.resolvedDatabasePath)
     let metrics = GatewayMetrics()
     let pools = PoolManager(pools: configuration.pools, sandbox: sandbox, metrics: metrics, logger: logger)
+    let events = ControlEvents()
+    let controlLoop: ControlLoop? =
+        configuration.controller.policy == "none"
+        ? nil
+        : try ControlLoop(
+            configuration: configuration.controller, gatewayPools: configuration.pools, pools: pools,
+            events: events, store: store, logger: logger)
     let service = ExecutionService(
         configuration: configuration, predictor: HeuristicPredictor(pools: configuration.pools), pools: pools,
-        store: store, sandbox: sandbox, metrics: metrics, logger: logger)
+        store: store, sandbox: sandbox, metrics: metrics, logger: logger, events: controlLoop == nil ? nil : events)
     let gateway = Gateway(
         configuration: configuration, pools: pools, store: store, metrics: metrics, sandbox: sandbox, service: service)
 
@@ -67,7 +74,7 @@ public func buildApplication(
     let app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "forewarm"),
-        services: [pools],
+        services: [pools] + (controlLoop.map { [$0] } ?? []),
         onServerRunning: { channel in
             if configuration.prewarm { await pools.waitUntilWarm() }
             await onServerRunning(channel)

@@ -15,6 +15,8 @@ public struct ExecutionService: Sendable {
     let sandbox: Sandbox
     let metrics: GatewayMetrics
     let logger: Logger
+    /// Where the live controller learns what happened (nil when no controller runs).
+    let events: ControlEvents?
 
     func validate(_ request: ExecutionRequest) throws(Problem) -> LanguageRuntime {
         guard let runtime = LanguageRuntime.named(request.language) else {
@@ -101,9 +103,15 @@ public struct ExecutionService: Sendable {
                    result: RunResult(status: .rejected, stderr: problem.detail), total: received.duration(to: .now), createdAt: createdAt)
             throw problem
         }
+        events?.arrived(
+            pool: lease.id.pool, language: runtime.name, score: prediction.score,
+            cpuSecondsP50: prediction.cpuSecondsP50, coldStart: lease.coldStart)
         let result = await lease.worker.run(
             RunRequest(code: request.code, stdin: request.stdin ?? "", files: request.files ?? [:], timeoutMs: request.timeoutMs))
         await pools.release(lease)
+        events?.completed(
+            pool: lease.id.pool, score: prediction.score, cpuSeconds: result.cpuMs / 1000,
+            wallSeconds: result.wallMs / 1000, memoryMB: Double(result.peakMemoryKB) / 1024)
         let total = received.duration(to: .now)
         metrics.request(pool: lease.id.pool, language: runtime.name, status: result.status.rawValue, route: lease.route.label, seconds: total)
         metrics.runCPU(pool: lease.id.pool, seconds: result.cpuMs / 1000)

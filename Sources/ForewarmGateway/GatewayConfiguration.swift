@@ -17,6 +17,8 @@ public struct GatewayConfiguration: Sendable, Codable {
     public var cgroupPrefix = "fw"
     /// Start the warm floor before accepting requests.
     public var prewarm = true
+    /// The live resource-allocation controller.
+    public var controller = ControllerConfiguration()
 
     public init() {}
 
@@ -34,12 +36,14 @@ public struct GatewayConfiguration: Sendable, Codable {
         pools = try c.decodeIfPresent([PoolConfiguration].self, forKey: .pools) ?? d.pools
         cgroupPrefix = try c.decodeIfPresent(String.self, forKey: .cgroupPrefix) ?? d.cgroupPrefix
         prewarm = try c.decodeIfPresent(Bool.self, forKey: .prewarm) ?? d.prewarm
+        controller = try c.decodeIfPresent(ControllerConfiguration.self, forKey: .controller) ?? d.controller
     }
 
     /// Loads the file (if any) and applies `FOREWARM_*` environment variables:
     /// `FOREWARM_HOST`, `FOREWARM_PORT`, `FOREWARM_DATA_DIR`, `FOREWARM_DATABASE`, `FOREWARM_MAX_CODE_BYTES`,
     /// `FOREWARM_MIN_WARM` (`pool.language=N,...`, e.g. `lightweight.python=8,standard.python=0`),
-    /// `FOREWARM_CGROUP_PREFIX`.
+    /// `FOREWARM_CGROUP_PREFIX`, `FOREWARM_CONTROLLER_POLICY` (`forewarm`, `threshold`, …, `none`),
+    /// `FOREWARM_CONTROL_PERIOD` (seconds).
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> GatewayConfiguration
     {
@@ -55,6 +59,13 @@ public struct GatewayConfiguration: Sendable, Codable {
         if let max = environment["FOREWARM_MAX_CODE_BYTES"].flatMap(Int.init) { configuration.maxCodeBytes = max }
         if let warm = environment["FOREWARM_MIN_WARM"] { try configuration.applyMinWarm(warm) }
         if let prefix = environment["FOREWARM_CGROUP_PREFIX"], !prefix.isEmpty { configuration.cgroupPrefix = prefix }
+        if let policy = environment["FOREWARM_CONTROLLER_POLICY"] { configuration.controller.policy = policy }
+        if let period = environment["FOREWARM_CONTROL_PERIOD"] {
+            guard let seconds = Double(period) else {
+                throw ConfigurationError("FOREWARM_CONTROL_PERIOD: '\(period)' is not a number of seconds")
+            }
+            configuration.controller.controlPeriodSeconds = seconds
+        }
         try configuration.validate()
         return configuration
     }
@@ -74,6 +85,7 @@ public struct GatewayConfiguration: Sendable, Codable {
         guard !pools.isEmpty else { throw ConfigurationError("at least one pool is needed") }
         guard (1...65535).contains(port) || port == 0 else { throw ConfigurationError("port \(port) is out of range") }
         guard maxCodeBytes > 0 else { throw ConfigurationError("maxCodeBytes must be positive") }
+        if let problem = controller.problems().first { throw ConfigurationError(problem) }
         for pool in pools {
             guard pool.minScore < pool.maxScore else { throw ConfigurationError("pool \(pool.name): minScore ≥ maxScore") }
             let problems = pool.sandboxLimits.problems

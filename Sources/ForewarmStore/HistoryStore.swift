@@ -52,6 +52,7 @@ public final class HistoryStore: Sendable {
                 t.column("finishedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v3-directives") { db in try DirectiveRecord.createTable(db) }
         return migrator
     }
 

@@ -1,0 +1,133 @@
+import ForewarmController
+import ForewarmPools
+import ForewarmStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Runs a scaling policy live: every control period it hands the policy what happened (arrivals, completions) and
+/// the pools' state, applies the directives to the pools, and records each, with its reason, in the history store.
+///
+/// The same policy code runs in `forewarm simulate`. The policy names its own pools; they are paired with the
+/// gateway's by score order (`PoolNameMap`). The local pools keep warm workers per language, so a pool's target is
+/// split among languages by their recent share of its arrivals, never below the configured floors
+/// (`LanguageTargetSplit`).
+public struct ControlLoop: Service {
+    let policy: any ScalingPolicy
+    let period: Double
+    let names: PoolNameMap
+    let pools: PoolManager
+    let events: ControlEvents
+    let store: HistoryStore
+    let logger: Logger
+    /// How much of the previous language shares each tick keeps (exponential forgetting).
+    let shareMemory = 0.8
+
+    /// Builds the policy for the gateway's pools; the catalog is the pools' own instance types.
+    public init(
+        configuration: ControllerConfiguration, gatewayPools: [PoolConfiguration], pools: PoolManager,
+        events: ControlEvents, store: HistoryStore, logger: Logger
+    ) throws {
+        var types: [InstanceType] = []
+        for type in gatewayPools.map(\.instanceType) where !types.contains(where: { $0.name == type.name }) {
+            types.append(type)
+        }
+        let catalog = InstanceCatalog(types: types)
+        do {
+            policy = try PolicyCatalog.make(name: configuration.policy, catalog: catalog)
+        } catch {
+            throw ConfigurationError("controller: \(error)")
+        }
+        let plans = policy.initialPools(catalog: catalog)
+        guard let names = PoolNameMap(plans: plans, backendPools: gatewayPools.map { ($0.name, $0.minScore) }) else {
+            throw ConfigurationError(
+                "controller: policy '\(policy.name)' runs \(plans.count) pool(s) but the gateway has "
+                    + "\(gatewayPools.count); configure matching pools or another policy")
+        }
+        self.names = names
+        period = configuration.controlPeriodSeconds ?? policy.controlPeriod
+        self.pools = pools
+        self.events = events
+        self.store = store
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let start = policy
+        await cancelWhenGracefulShutdown {
+            var policy = start
+            var shares: [String: [String: Double]] = [:]
+            var last = events.now
+            while true {
+                do { try await Task.sleep(for: .milliseconds(Int64(period * 1000))) } catch { return }
+                let now = events.now
+                await tick(&policy, shares: &shares, now: now, period: now - last)
+                last = now
+            }
+        }
+    }
+
+    /// One decision: observe, decide, apply, record.
+    func tick(_ policy: inout any ScalingPolicy, shares: inout [String: [String: Double]], now: Double, period: Double)
+        async
+    {
+        let (arrivals, completions) = events.drain()
+        let observed = await pools.observations()
+        let floors = await pools.configuredFloors()
+        let current = await pools.languageTargets()
+        for pool in observed.map(\.pool) {
+            var counts: [String: Double] = [:]
+            for arrival in arrivals where arrival.pool == pool { counts[arrival.demand.language, default: 0] += 1 }
+            var updated = (shares[pool] ?? [:]).mapValues { $0 * shareMemory }
+            for (language, count) in counts { updated[language, default: 0] += (1 - shareMemory) * count }
+            shares[pool] = updated.filter { $0.value > 1e-3 }
+        }
+        let tick = ControlTick(
+            now: now, period: period,
+            pools: observed.compactMap { o in
+                names.toPolicy[o.pool].map { name in var renamed = o; renamed.pool = name; return renamed }
+            },
+            arrivals: arrivals.compactMap { a in
+                names.toPolicy[a.pool].map { name in var renamed = a; renamed.pool = name; return renamed }
+            },
+            completions: completions.compactMap { c in
+                names.toPolicy[c.pool].map { name in var renamed = c; renamed.pool = name; return renamed }
+            })
+        for directive in policy.decide(tick) {
+            guard let backend = names.toBackend[directive.pool],
+                let before = observed.first(where: { $0.pool == backend })
+            else { continue }
+            let total: Int
+            switch directive.action {
+            case .maintain: total = directive.instances
+            case .add: total = before.target + directive.instances
+            case .remove: total = max(0, before.target - directive.instances)
+            }
+            // With no recent arrivals, keep the languages' current proportions.
+            let weights = (shares[backend] ?? [:]).isEmpty
+                ? (current[backend] ?? [:]).mapValues(Double.init) : shares[backend] ?? [:]
+            let split = LanguageTargetSplit.split(total: total, shares: weights, floors: floors[backend] ?? [:])
+            let applied = await pools.setTargets(pool: backend, targets: split, instanceType: directive.instanceType)
+            record(directive, pool: backend, applied: applied)
+        }
+    }
+
+    private func record(_ directive: ScalingDirective, pool: String, applied: [String: Int]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let languages = (try? encoder.encode(applied)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let reason = directive.reason ?? ""
+        logger.info(
+            "controller: \(pool) \(directive.action.rawValue) \(directive.instances) — \(reason)",
+            metadata: ["policy": "\(policy.name)"])
+        do {
+            try store.record(
+                DirectiveRecord(
+                    policy: policy.name, pool: pool, action: directive.action.rawValue, instances: directive.instances,
+                    instanceType: directive.instanceType, languages: languages, reason: reason,
+                    createdAt: Date()))
+        } catch {
+            logger.error("history: cannot record a directive: \(error)")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ForewarmController
+
+/// How `forewarm serve` runs the resource-allocation controller live.
+public struct ControllerConfiguration: Sendable, Codable, Equatable {
+    /// The policy: `forewarm` (default), `threshold`, `fixed`, `kpa`, `hpa`, `homogeneous-heavy`, `keepalive-10m`,
+    /// or `none` to keep only the pools' own replenish-to-floor rule.
+    public var policy = "forewarm"
+    /// Seconds between decisions; nil uses the policy's own period.
+    public var controlPeriodSeconds: Double?
+
+    public init(policy: String = "forewarm", controlPeriodSeconds: Double? = nil) {
+        self.policy = policy
+        self.controlPeriodSeconds = controlPeriodSeconds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        policy = try c.decodeIfPresent(String.self, forKey: .policy) ?? "forewarm"
+        controlPeriodSeconds = try c.decodeIfPresent(Double.self, forKey: .controlPeriodSeconds)
+    }
+
+    /// Policies that can run live (the oracle needs the future, so it exists only in the simulator).
+    public static var livePolicies: [String] { ["none"] + PolicyCatalog.names.filter { $0 != "oracle" } }
+
+    func problems() -> [String] {
+        var problems: [String] = []
+        if !Self.livePolicies.contains(policy) {
+            problems.append(
+                "controller.policy '\(policy)' is unknown; use one of: " + Self.livePolicies.joined(separator: ", "))
+        }
+        if let period = controlPeriodSeconds, !(period >= 0.1 && period <= 3600) {
+            problems.append("controller.controlPeriodSeconds must be between 0.1 and 3600 (got \(period))")
+        }
+        return problems
+    }
+}
