@@ -17,6 +17,8 @@ public struct GatewayConfiguration: Sendable, Codable {
     public var cgroupPrefix = "fw"
     /// Start the warm floor before accepting requests.
     public var prewarm = true
+    /// The learned model and its feedback loop (see docs/model.md).
+    public var model = ModelConfiguration()
 
     public init() {}
 
@@ -34,6 +36,7 @@ public struct GatewayConfiguration: Sendable, Codable {
         pools = try c.decodeIfPresent([PoolConfiguration].self, forKey: .pools) ?? d.pools
         cgroupPrefix = try c.decodeIfPresent(String.self, forKey: .cgroupPrefix) ?? d.cgroupPrefix
         prewarm = try c.decodeIfPresent(Bool.self, forKey: .prewarm) ?? d.prewarm
+        model = try c.decodeIfPresent(ModelConfiguration.self, forKey: .model) ?? d.model
     }
 
     /// Loads the file (if any) and applies `FOREWARM_*` environment variables:
@@ -55,6 +58,7 @@ public struct GatewayConfiguration: Sendable, Codable {
         if let max = environment["FOREWARM_MAX_CODE_BYTES"].flatMap(Int.init) { configuration.maxCodeBytes = max }
         if let warm = environment["FOREWARM_MIN_WARM"] { try configuration.applyMinWarm(warm) }
         if let prefix = environment["FOREWARM_CGROUP_PREFIX"], !prefix.isEmpty { configuration.cgroupPrefix = prefix }
+        configuration.model.apply(environment: environment)
         try configuration.validate()
         return configuration
     }
@@ -74,6 +78,7 @@ public struct GatewayConfiguration: Sendable, Codable {
         guard !pools.isEmpty else { throw ConfigurationError("at least one pool is needed") }
         guard (1...65535).contains(port) || port == 0 else { throw ConfigurationError("port \(port) is out of range") }
         guard maxCodeBytes > 0 else { throw ConfigurationError("maxCodeBytes must be positive") }
+        try model.validate()
         for pool in pools {
             guard pool.minScore < pool.maxScore else { throw ConfigurationError("pool \(pool.name): minScore ≥ maxScore") }
             let problems = pool.sandboxLimits.problems
