@@ -41,8 +41,10 @@ public struct PredictionBody: Sendable, Codable {
     public var contributions: [Contribution]?
     /// The model version that predicted (shipped, a file, or a retrained one).
     public var modelVersion: String?
-    /// The instance type whose online correction was applied.
-    public var instanceType: String?
+    /// The machine whose online correction was applied (see `ModelConfiguration.machine`).
+    public var machine: String?
+    /// log10 CPU shift of the online correction (0 until runs were measured).
+    public var correctionLog10CPU: Double?
 
     init(_ live: LiveModel.Live) {
         let p = live.prediction
@@ -54,7 +56,8 @@ public struct PredictionBody: Sendable, Codable {
         heavyProbability = p.heavyProbability
         contributions = p.contributions
         modelVersion = live.modelVersion
-        instanceType = live.instanceType
+        machine = live.machine
+        correctionLog10CPU = live.correctionLog10CPU
     }
 
     init(score: Double, cpuSecondsP50: Double?, pool: String, cpuSecondsP90: Double?, memoryMB: Double?,

@@ -36,7 +36,8 @@ public func buildApplication(
     let metrics = GatewayMetrics()
     let pools = PoolManager(pools: configuration.pools, sandbox: sandbox, metrics: metrics, logger: logger)
     let model = try LiveModel.start(configuration: configuration, store: store, logger: logger)
-    let retrainer = ModelRetrainer(live: model, store: store, configuration: configuration.model, logger: logger)
+    let retrainer = ModelRetrainer(
+        live: model, store: store, configuration: configuration.model, metrics: metrics, logger: logger)
     let service = ExecutionService(
         configuration: configuration, model: model, retrainer: retrainer, pools: pools,
         store: store, sandbox: sandbox, metrics: metrics, logger: logger)

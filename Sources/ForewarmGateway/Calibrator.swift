@@ -46,6 +46,8 @@ public struct Calibrator: Sendable {
     public let store: HistoryStore
     public var repeats = 1
     public var timeoutMs: Int?
+    /// The machine the runs are learned under (``ModelConfiguration/machine``, as the gateway uses).
+    public var machine = ModelConfiguration().machine
 
     public init(pool: PoolConfiguration, sandbox: Sandbox, store: HistoryStore) {
         self.pool = pool
@@ -120,7 +122,7 @@ public struct Calibrator: Sendable {
             features: extractor.features(metrics, source: bytes), cpuSeconds: cpu,
             memoryMB: clean.isEmpty ? 0 : memory, hitCPULimit: clean.isEmpty, source: "calibration")
         try store.record(
-            ObservedRun(sample: sample, instanceType: pool.instanceType.name, finishedAt: Date()),
+            ObservedRun(sample: sample, instanceType: machine, finishedAt: Date()),
             code: program.code, input: RequestInput.none)
         outcome.recorded = true
         return outcome

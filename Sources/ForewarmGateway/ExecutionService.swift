@@ -124,7 +124,7 @@ public struct ExecutionService: Sendable {
         metrics.runCPU(pool: lease.id.pool, seconds: result.cpuMs / 1000)
         record(id: id, request: request, runtime: runtime, prediction: prediction, metrics: fileMetrics, lease: lease,
                result: result, total: total, createdAt: createdAt)
-        learn(from: result, id: id, request: request, live: live, input: input, instanceType: lease.instanceType)
+        learn(from: result, id: id, request: request, live: live, input: input)
         return ExecutionResponse(
             id: id, language: runtime.name, prediction: prediction,
             result: ExecutionResultBody(
@@ -183,8 +183,7 @@ public struct ExecutionService: Sendable {
     /// labeled sample, stored with its features and code, and corrects the next predictions at once; when the
     /// retrain schedule says so, the background retrainer is woken.
     private func learn(
-        from result: RunResult, id: String, request: ExecutionRequest, live: LiveModel.Live, input: RequestInput,
-        instanceType: String
+        from result: RunResult, id: String, request: ExecutionRequest, live: LiveModel.Live, input: RequestInput
     ) {
         guard configuration.model.feedback, result.status == .ok, result.cpuMs > 0, result.peakMemoryKB > 0 else {
             return
@@ -192,12 +191,16 @@ public struct ExecutionService: Sendable {
         let sample = LabeledSample(
             id: id, group: SHA256.hex(request.code.utf8), language: live.metrics.language, features: live.features,
             cpuSeconds: result.cpuMs / 1000, memoryMB: Double(result.peakMemoryKB) / 1024, source: "gateway")
-        let run = ObservedRun(sample: sample, instanceType: instanceType, finishedAt: Date())
+        // Learned under the machine, not the pool's sandbox size: see `ModelConfiguration.machine`.
+        let run = ObservedRun(sample: sample, instanceType: model.machine, finishedAt: Date())
         do {
             try store.record(run, code: request.code, input: input)
         } catch {
             logger.error("history: cannot record observed run \(id): \(error)")
         }
+        metrics.learned(
+            language: sample.language.rawValue, pool: live.pool,
+            absoluteLog10Error: abs(log10(live.prediction.cpuSecondsP50) - sample.cpuLog10))
         if model.observe(run) == .startRetraining { retrainer.trigger() }
     }
 }

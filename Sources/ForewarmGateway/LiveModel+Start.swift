@@ -33,6 +33,6 @@ extension LiveModel {
         logger.info("serving model \(model.version); online correction rebuilt from \(runs.count) stored runs")
         return LiveModel(
             adaptive: AdaptivePredictor(model: model, corrector: corrector, schedule: schedule),
-            pools: configuration.pools)
+            pools: configuration.pools, machine: settings.machine)
     }
 }

@@ -20,26 +20,29 @@ public final class LiveModel: Sendable {
     private let state: Mutex<State>
     private let extractor = FeatureExtractor()
     let pools: [PoolConfiguration]
+    /// The machine whose correction applies (``ModelConfiguration/machine``).
+    public let machine: String
     static let spareAnalyzers = 8
 
-    init(adaptive: AdaptivePredictor, pools: [PoolConfiguration]) {
+    init(adaptive: AdaptivePredictor, pools: [PoolConfiguration], machine: String) {
         state = Mutex(State(adaptive: adaptive))
         self.pools = pools
+        self.machine = machine
     }
 
     /// One prediction with what the request path needs besides it.
     public struct Live: Sendable {
-        /// Corrected for the pool's instance type.
+        /// Corrected for the machine.
         public var prediction: ForewarmModel.Prediction
         /// The feature vector, stored with the run so it can be learned from.
         public var features: [Double]
         public var metrics: FileMetrics
         /// The home pool of the corrected score.
         public var pool: String
-        /// The instance type whose correction was applied.
-        public var instanceType: String
         /// log10 CPU shift of the online correction (0 when none).
         public var correctionLog10CPU: Double
+        /// The machine whose correction was applied.
+        public var machine: String
         public var modelVersion: String
     }
 
@@ -56,27 +59,19 @@ public final class LiveModel: Sendable {
             return (state.adaptive.predictor, state.adaptive.corrector)
         }
         let raw = predictor.predict(features: features, language: metrics.language)
-        // The correction is tracked per instance type, and the instance type follows from the score: correct for
-        // the raw score's pool, then once more if the corrected score moves to another pool.
-        var home = homePool(score: raw.score)
-        var corrected = corrector.correct(raw, instanceType: home.instanceType.name)
-        let moved = homePool(score: corrected.score)
-        if moved.name != home.name {
-            home = moved
-            corrected = corrector.correct(raw, instanceType: home.instanceType.name)
-        }
-        let shift = corrector.offset(language: metrics.language, instanceType: home.instanceType.name).cpu
+        let corrected = corrector.correct(raw, instanceType: machine)
+        let shift = corrector.offset(language: metrics.language, instanceType: machine).cpu
         return Live(
             prediction: corrected, features: features, metrics: metrics, pool: homePool(score: corrected.score).name,
-            instanceType: home.instanceType.name, correctionLog10CPU: shift, modelVersion: predictor.model.version)
+            correctionLog10CPU: shift, machine: machine, modelVersion: predictor.model.version)
     }
 
     private func homePool(score: Double) -> PoolConfiguration {
         PoolRouter().homePool(score: score, pools: pools) ?? pools[0]
     }
 
-    /// Learns from one measured run; the correction applies from the next prediction. Says whether a retraining
-    /// is due.
+    /// Learns from one measured run (its `instanceType` names the machine it ran on); the correction applies from
+    /// the next prediction. Says whether a retraining is due.
     public func observe(_ run: ObservedRun) -> RetrainSchedule.Action {
         state.withLock { $0.adaptive.observe(run) }
     }

@@ -23,6 +23,11 @@ public struct ModelConfiguration: Sendable, Codable, Equatable {
     public var replayRuns = 1_000
     /// Trees per ensemble when retraining (default: as many as the serving model has).
     public var retrainTrees: Int?
+    /// The machine measured runs are learned under: the online correction is tracked per machine (and language).
+    /// Every pool of the local backend runs on this host's CPU — the pools' sandbox sizes change the CPU quota,
+    /// not the CPU seconds a program needs — so they share one name; a backend whose pools are different machines
+    /// gives each its own.
+    public var machine = "local"
 
     public init() {}
 
@@ -40,16 +45,19 @@ public struct ModelConfiguration: Sendable, Codable, Equatable {
         historyRuns = try c.decodeIfPresent(Int.self, forKey: .historyRuns) ?? d.historyRuns
         replayRuns = try c.decodeIfPresent(Int.self, forKey: .replayRuns) ?? d.replayRuns
         retrainTrees = try c.decodeIfPresent(Int.self, forKey: .retrainTrees)
+        machine = try c.decodeIfPresent(String.self, forKey: .machine) ?? d.machine
     }
 
     /// `FOREWARM_MODEL` (model file), `FOREWARM_TRAINING_DATA` (folders, `:`-separated), `FOREWARM_FEEDBACK`
-    /// (`0` turns learning off), `FOREWARM_RETRAIN_EVERY` (runs), `FOREWARM_RETRAIN_INTERVAL` (seconds).
+    /// (`0` turns learning off), `FOREWARM_RETRAIN_EVERY` (runs), `FOREWARM_RETRAIN_INTERVAL` (seconds),
+    /// `FOREWARM_MACHINE`.
     mutating func apply(environment: [String: String]) {
         if let path = environment["FOREWARM_MODEL"], !path.isEmpty { modelPath = path }
         if let data = environment["FOREWARM_TRAINING_DATA"] {
             trainingData = data.split(separator: ":").map(String.init)
         }
         if let flag = environment["FOREWARM_FEEDBACK"] { feedback = !["0", "false", "no", "off"].contains(flag) }
+        if let name = environment["FOREWARM_MACHINE"], !name.isEmpty { machine = name }
         if let every = environment["FOREWARM_RETRAIN_EVERY"].flatMap(Int.init) { retrainEverySamples = every }
         if let interval = environment["FOREWARM_RETRAIN_INTERVAL"].flatMap(Double.init) {
             retrainIntervalSeconds = interval
@@ -65,5 +73,6 @@ public struct ModelConfiguration: Sendable, Codable, Equatable {
             throw ConfigurationError("model: historyRuns must be ≥ 1 and replayRuns ≥ 0")
         }
         if let trees = retrainTrees, trees < 1 { throw ConfigurationError("model: retrainTrees must be ≥ 1") }
+        guard !machine.isEmpty else { throw ConfigurationError("model: machine must not be empty") }
     }
 }

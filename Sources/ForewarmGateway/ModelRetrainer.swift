@@ -18,6 +18,7 @@ public final class ModelRetrainer: Service, Sendable {
     let live: LiveModel
     let store: HistoryStore
     let configuration: ModelConfiguration
+    let metrics: GatewayMetrics
     let logger: Logger
     private let triggers: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
@@ -25,8 +26,12 @@ public final class ModelRetrainer: Service, Sendable {
     private let corpora = Mutex<[LabeledSample]?>(nil)
     private let finished = Mutex<Int>(0)
 
-    init(live: LiveModel, store: HistoryStore, configuration: ModelConfiguration, logger: Logger) {
+    init(
+        live: LiveModel, store: HistoryStore, configuration: ModelConfiguration, metrics: GatewayMetrics,
+        logger: Logger
+    ) {
         self.live = live
+        self.metrics = metrics
         self.store = store
         self.configuration = configuration
         self.logger = logger
@@ -92,6 +97,7 @@ public final class ModelRetrainer: Service, Sendable {
         }
         live.adopt(outcome, at: Date())
         finished.withLock { $0 += 1 }
+        metrics.retrained(promoted: outcome.promoted)
         let record = outcome.record
         logger.info(
             "retrained \(version) on \(record.trainingSamples) samples in \(Int(Date().timeIntervalSince(started))) s: holdout MAE \(record.holdoutMAE) vs serving \(record.servingMAE), \(record.promoted ? "promoted" : "kept the serving model")"

@@ -97,6 +97,7 @@ struct Calibrate: AsyncParsableCommand {
         var calibrator = Calibrator(pool: chosen, sandbox: sandbox, store: store)
         calibrator.repeats = repeats
         calibrator.timeoutMs = timeoutMs
+        calibrator.machine = configuration.model.machine
         var printer = CalibrationPrinter(format: format)
         printer.header(pool: chosen.name, programs: programs.count)
         try await calibrator.run(programs) { printer.add($0) }

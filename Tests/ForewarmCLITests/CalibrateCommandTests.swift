@@ -34,7 +34,7 @@ struct CalibrateCommandTests {
         #expect(rows.count == 5)
         #expect(Set(rows.compactMap { $0["language"] as? String }) == ["python", "ruby", "lua", "perl"])
         #expect(rows.allSatisfy { ($0["cpuSeconds"] as? Double ?? 0) > 0 && ($0["memoryMB"] as? Double ?? 0) > 0 })
-        #expect(rows.allSatisfy { $0["source"] as? String == "calibration" && $0["instanceType"] as? String == "sandbox.medium" })
+        #expect(rows.allSatisfy { $0["source"] as? String == "calibration" && $0["instanceType"] as? String == "local" })
         #expect(Set(rows.compactMap { $0["taskGroup"] as? String }) == ["squares", "hello"])
         #expect(rows.allSatisfy { ($0["features"] as? [Double])?.isEmpty == false })
 

@@ -26,6 +26,14 @@ struct FeedbackLoopTests {
         print(best)
         """
 
+    /// The gateway tests' configuration with its own cgroup prefix: suites run in parallel, and a gateway removes
+    /// the cgroups of its prefix when it starts.
+    static func configuration() -> GatewayConfiguration {
+        var configuration = GatewayTests.configuration()
+        configuration.cgroupPrefix = "fwfb\(getpid())"
+        return configuration
+    }
+
     static func predict(_ client: some TestClientProtocol, _ code: String) async throws -> [String: Any] {
         try await client.execute(
             uri: "/v1/predictions", method: .post, headers: [.contentType: "application/json"],
@@ -37,11 +45,13 @@ struct FeedbackLoopTests {
     }
 
     @Test func predictionsComeFromTheLearnedModel() async throws {
-        var configuration = GatewayTests.configuration()
+        var configuration = Self.configuration()
         configuration.model.feedback = false
         let (app, _) = try await buildApplication(configuration: configuration)
         let shipped = try DemandModel.shipped()
         var direct = DemandPredictor(model: shipped)
+        let expected = direct.predict(code: Self.heavy, language: .python)
+        let pools = configuration.pools
         try await app.test(.live) { client in
             let light = try await Self.predict(client, Self.hello)
             let heavy = try await Self.predict(client, Self.heavy)
@@ -50,7 +60,6 @@ struct FeedbackLoopTests {
             #expect(heavyScore > lightScore + 5, "hello \(lightScore), heavy \(heavyScore)")
             #expect(light["modelVersion"] as? String == shipped.version)
             // The very numbers of the library's predictor on the shipped model (no correction learned yet).
-            let expected = direct.predict(code: Self.heavy, language: .python)
             let p50 = try #require(heavy["cpuSecondsP50"] as? Double)
             #expect(abs(p50 - expected.cpuSecondsP50) <= 1e-9 * expected.cpuSecondsP50)
             #expect(abs(heavyScore - expected.score) < 1e-9)
@@ -60,30 +69,27 @@ struct FeedbackLoopTests {
             #expect(!contributions.isEmpty)
             #expect(contributions.map { $0["feature"] as? String } == expected.contributions.map(\.feature))
             // The pool follows the configured score ranges.
-            let pool = configuration.pools.first { $0.contains(score: heavyScore) }?.name
+            let pool = pools.first { $0.contains(score: heavyScore) }?.name
             #expect(heavy["pool"] as? String == pool)
         }
     }
 
     @Test func aMeasuredRunIsStoredAndCorrectsTheNextPrediction() async throws {
-        let configuration = GatewayTests.configuration()
+        let configuration = Self.configuration()
         let code = "total = 0\nfor i in range(300000):\n    total += i * i\nprint(total)"
         let (app, gateway) = try await buildApplication(configuration: configuration)
-        var measuredCPU = 0.0
-        var instanceType = ""
-        try await app.test(.live) { client in
+        let instanceType = try await app.test(.live) { client in
             let before = try await Self.predict(client, code)
             let (status, body) = try await GatewayTests.run(client, ["language": "python", "code": code])
             #expect(status == .ok)
             let result = try #require(body["result"] as? [String: Any])
             #expect(result["status"] as? String == "ok")
-            measuredCPU = (result["cpuMs"] as? Double ?? 0) / 1000
+            let measuredCPU = (result["cpuMs"] as? Double ?? 0) / 1000
 
             // Stored as a labeled run, with the prediction's features.
             let runs = try gateway.store.recentRuns(limit: 10)
             #expect(runs.count == 1)
             let run = try #require(runs.first)
-            instanceType = run.instanceType
             #expect(run.sample.id == body["id"] as? String)
             #expect(run.sample.features.count == FeatureExtractor.names.count)
             #expect(abs(run.sample.cpuSeconds - measuredCPU) < 1e-6)
@@ -93,6 +99,8 @@ struct FeedbackLoopTests {
             let after = try await Self.predict(client, code)
             let contributions = after["contributions"] as? [[String: Any]] ?? []
             #expect(contributions.first?["feature"] as? String == "online correction", "\(contributions)")
+            #expect(after["machine"] as? String == "local")
+            #expect((after["correctionLog10CPU"] as? Double ?? 0) != 0)
             let p50Before = try #require(before["cpuSecondsP50"] as? Double)
             let p50After = try #require(after["cpuSecondsP50"] as? Double)
             #expect(
@@ -101,6 +109,7 @@ struct FeedbackLoopTests {
             // A failed run teaches nothing.
             _ = try await GatewayTests.run(client, ["language": "python", "code": "raise SystemExit(3)"])
             #expect(try gateway.store.observedRunCount() == 1)
+            return run.instanceType
         }
         // A restarted gateway rebuilds the correction from the stored runs.
         let (_, restarted) = try await buildApplication(configuration: configuration)
@@ -108,7 +117,7 @@ struct FeedbackLoopTests {
     }
 
     @Test func retrainsInTheBackgroundAndKeepsTheVersions() async throws {
-        var configuration = GatewayTests.configuration()
+        var configuration = Self.configuration()
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ForewarmModelTests/Fixtures").path
         configuration.model.trainingData = [fixtures, "/nonexistent/corpus"]
