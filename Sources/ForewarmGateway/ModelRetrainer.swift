@@ -44,11 +44,18 @@ public final class ModelRetrainer: Service, Sendable {
     /// Retrainings finished (promoted or not) since start.
     public var retrainings: Int { finished.withLock { $0 } }
 
+    /// Waits for triggers until graceful shutdown, which also abandons a retraining in progress (its thread's
+    /// result is dropped), so shutting down never waits for a training.
     public func run() async throws {
-        await withDiscardingTaskGroup { group in
-            group.addTask { await self.tickUntilCancelled() }
-            for await _ in triggers.cancelOnGracefulShutdown() { await retrainOnce() }
-            group.cancelAll()
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.tickUntilCancelled() }
+                for await _ in self.triggers {
+                    guard !Task.isCancelled else { break }
+                    await self.retrainOnce()
+                }
+                group.cancelAll()
+            }
         }
     }
 
@@ -83,6 +90,10 @@ public final class ModelRetrainer: Service, Sendable {
             let shipped = self.trainingCorpora()
             guard !shipped.isEmpty, history.count >= 2 else { return nil }
             return retraining.run(serving: serving, shipped: shipped, history: history, now: started, version: version)
+        }
+        if Task.isCancelled {
+            logger.info("retraining \(version) abandoned: shutting down")
+            return
         }
         guard let outcome = outcome ?? nil else {
             logger.warning(
