@@ -7,7 +7,7 @@ mean |log10 predicted p50 CPU - log10 measured CPU| over the runs that ended `ok
 The shipped model's error comes from `forewarm predict` on the same programs, offline.
 
     scripts/feedback-live.py [--forewarm .build/release/forewarm] [--programs ../shared/data/rosettacode/programs/python]
-                             [--count 300] [--window 50] [--retrain-every 100]
+                             [--count 300] [--window 50] [--retrain-every 100] [--training-data DIRS]
 """
 import argparse, hashlib, json, math, os, pathlib, re, signal, subprocess, sys, tempfile, urllib.request
 
@@ -21,6 +21,8 @@ def main():
     parser.add_argument("--count", type=int, default=300)
     parser.add_argument("--window", type=int, default=50)
     parser.add_argument("--retrain-every", type=int, default=100)
+    parser.add_argument("--training-data", default=None,
+                        help="corpora the retraining adds, ':'-separated (default: the gateway's)")
     args = parser.parse_args()
     if not os.access(args.forewarm, os.X_OK):
         sys.exit(f"feedback-live: build forewarm first ({args.forewarm} is missing)")
@@ -31,6 +33,8 @@ def main():
     data = tempfile.mkdtemp(prefix="fw-feedback-")
     env = dict(os.environ, FOREWARM_CGROUP_PREFIX=f"fwlive{os.getpid()}", FOREWARM_RETRAIN_EVERY=str(args.retrain_every),
                FOREWARM_MIN_WARM="lightweight.python=2,lightweight.javascript=0,standard.python=1,heavyweight.python=1")
+    if args.training_data:
+        env["FOREWARM_TRAINING_DATA"] = args.training_data
     server = subprocess.Popen([args.forewarm, "serve", "--port", "0", "--data-dir", data], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
