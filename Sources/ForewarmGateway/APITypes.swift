@@ -60,8 +60,10 @@ public struct PredictionBody: Sendable, Codable {
         correctionLog10CPU = live.correctionLog10CPU
     }
 
-    init(score: Double, cpuSecondsP50: Double?, pool: String, cpuSecondsP90: Double?, memoryMB: Double?,
-         modelVersion: String?) {
+    init(
+        score: Double, cpuSecondsP50: Double?, pool: String, cpuSecondsP90: Double?, memoryMB: Double?,
+        modelVersion: String?
+    ) {
         self.score = score
         self.cpuSecondsP50 = cpuSecondsP50
         self.pool = pool

@@ -1,10 +1,9 @@
-
-import Foundation
 import ForewarmAnalysis
 import ForewarmModel
 import ForewarmPools
 import ForewarmSandbox
 import ForewarmStore
+import Foundation
 import Logging
 
 /// The request path: validate → predict → route and admit → run in the sandbox → release → record → learn →
@@ -38,7 +37,9 @@ public struct ExecutionService: Sendable {
                 .contentTooLarge, type: "code-too-large", title: "Code too large",
                 detail: "code is \(size) bytes; the limit is \(configuration.maxCodeBytes)")
         }
-        let input = (request.stdin?.utf8.count ?? 0) + (request.files ?? [:]).reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+        let input =
+            (request.stdin?.utf8.count ?? 0)
+            + (request.files ?? [:]).reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
         if input > configuration.maxInputBytes {
             throw Problem(
                 .contentTooLarge, type: "input-too-large", title: "Input too large",
@@ -59,12 +60,14 @@ public struct ExecutionService: Sendable {
     public func predict(_ request: PredictionRequest) throws(Problem) -> PredictionResponse {
         if request.code.isEmpty { throw .badRequest("empty-code", "code is empty") }
         if request.code.utf8.count > configuration.maxCodeBytes {
-            throw Problem(.contentTooLarge, type: "code-too-large", title: "Code too large",
-                          detail: "code is \(request.code.utf8.count) bytes; the limit is \(configuration.maxCodeBytes)")
+            throw Problem(
+                .contentTooLarge, type: "code-too-large", title: "Code too large",
+                detail: "code is \(request.code.utf8.count) bytes; the limit is \(configuration.maxCodeBytes)")
         }
         if (request.stdin?.utf8.count ?? 0) > configuration.maxInputBytes {
-            throw Problem(.contentTooLarge, type: "input-too-large", title: "Input too large",
-                          detail: "stdin is \(request.stdin?.utf8.count ?? 0) bytes; the limit is \(configuration.maxInputBytes)")
+            throw Problem(
+                .contentTooLarge, type: "input-too-large", title: "Input too large",
+                detail: "stdin is \(request.stdin?.utf8.count ?? 0) bytes; the limit is \(configuration.maxInputBytes)")
         }
         var language: Language?
         if let given = request.language {
@@ -102,40 +105,52 @@ public struct ExecutionService: Sendable {
                 metrics.rejected(reason: "queue_full")
                 problem = Problem(
                     .tooManyRequests, type: "overloaded", title: "Too many requests",
-                    detail: "every instance for this request's pool is busy and its queue is full", retryAfterSeconds: seconds)
+                    detail: "every instance for this request's pool is busy and its queue is full",
+                    retryAfterSeconds: seconds)
             case .shuttingDown:
                 metrics.rejected(reason: "shutting_down")
-                problem = Problem(.serviceUnavailable, type: "shutting-down", title: "Shutting down",
-                                  detail: "the server is shutting down", retryAfterSeconds: 5)
+                problem = Problem(
+                    .serviceUnavailable, type: "shutting-down", title: "Shutting down",
+                    detail: "the server is shutting down", retryAfterSeconds: 5)
             case .startFailed(let message):
                 metrics.rejected(reason: "start_failed")
-                problem = Problem(.serviceUnavailable, type: "sandbox-unavailable", title: "Sandbox unavailable",
-                                  detail: "no sandbox could be started: \(message)", retryAfterSeconds: 1)
+                problem = Problem(
+                    .serviceUnavailable, type: "sandbox-unavailable", title: "Sandbox unavailable",
+                    detail: "no sandbox could be started: \(message)", retryAfterSeconds: 1)
             }
-            record(id: id, request: request, runtime: runtime, prediction: prediction, metrics: fileMetrics, lease: nil,
-                   result: RunResult(status: .rejected, stderr: problem.detail), total: received.duration(to: .now), createdAt: createdAt)
+            record(
+                id: id, request: request, runtime: runtime, prediction: prediction, metrics: fileMetrics, lease: nil,
+                result: RunResult(status: .rejected, stderr: problem.detail), total: received.duration(to: .now),
+                createdAt: createdAt)
             throw problem
         }
         let result = await lease.worker.run(
-            RunRequest(code: request.code, stdin: request.stdin ?? "", files: request.files ?? [:], timeoutMs: request.timeoutMs))
+            RunRequest(
+                code: request.code, stdin: request.stdin ?? "", files: request.files ?? [:],
+                timeoutMs: request.timeoutMs))
         await pools.release(lease)
         let total = received.duration(to: .now)
-        metrics.request(pool: lease.id.pool, language: runtime.name, status: result.status.rawValue, route: lease.route.label, seconds: total)
+        metrics.request(
+            pool: lease.id.pool, language: runtime.name, status: result.status.rawValue, route: lease.route.label,
+            seconds: total)
         metrics.runCPU(pool: lease.id.pool, seconds: result.cpuMs / 1000)
-        record(id: id, request: request, runtime: runtime, prediction: prediction, metrics: fileMetrics, lease: lease,
-               result: result, total: total, createdAt: createdAt)
+        record(
+            id: id, request: request, runtime: runtime, prediction: prediction, metrics: fileMetrics, lease: lease,
+            result: result, total: total, createdAt: createdAt)
         learn(from: result, id: id, request: request, live: live, input: input)
         return ExecutionResponse(
             id: id, language: runtime.name, prediction: prediction,
             result: ExecutionResultBody(
                 status: result.status, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr,
-                cpuMs: result.cpuMs, wallMs: result.wallMs, peakMemoryKB: result.peakMemoryKB, compileMs: result.compileMs),
+                cpuMs: result.cpuMs, wallMs: result.wallMs, peakMemoryKB: result.peakMemoryKB,
+                compileMs: result.compileMs),
             pool: lease.id.pool, instance: lease.id.description, route: lease.route.label, coldStart: lease.coldStart,
             queueMs: lease.queueMs)
     }
 
     private func record(
-        id: String, request: ExecutionRequest, runtime: LanguageRuntime, prediction: PredictionBody, metrics: FileMetrics,
+        id: String, request: ExecutionRequest, runtime: LanguageRuntime, prediction: PredictionBody,
+        metrics: FileMetrics,
         lease: Lease?, result: RunResult, total: Duration, createdAt: Date
     ) {
         let encoder = JSONEncoder()
@@ -145,10 +160,13 @@ public struct ExecutionService: Sendable {
             id: id, codeHash: SHA256.hex(request.code.utf8), language: runtime.name, codeBytes: request.code.utf8.count,
             metrics: metricsJSON, score: prediction.score, cpuSecondsP50: prediction.cpuSecondsP50,
             predictedPool: prediction.pool, pool: lease?.id.pool, instance: lease?.id.description,
-            instanceType: lease?.instanceType, route: lease?.route.label ?? "rejected", coldStart: lease?.coldStart ?? false,
-            queueMs: lease?.queueMs ?? 0, status: result.status.rawValue, exitCode: result.exitCode, cpuMs: result.cpuMs,
+            instanceType: lease?.instanceType, route: lease?.route.label ?? "rejected",
+            coldStart: lease?.coldStart ?? false,
+            queueMs: lease?.queueMs ?? 0, status: result.status.rawValue, exitCode: result.exitCode,
+            cpuMs: result.cpuMs,
             wallMs: result.wallMs, peakMemoryKB: result.peakMemoryKB, compileMs: result.compileMs,
-            totalMs: total.milliseconds, stdout: String(result.stdout.prefix(65536)), stderr: String(result.stderr.prefix(65536)),
+            totalMs: total.milliseconds, stdout: String(result.stdout.prefix(65536)),
+            stderr: String(result.stderr.prefix(65536)),
             createdAt: createdAt, finishedAt: Date())
         row.cpuSecondsP90 = prediction.cpuSecondsP90
         row.predictedMemoryMB = prediction.memoryMB
@@ -175,7 +193,8 @@ public struct ExecutionService: Sendable {
                 memoryMB: r.predictedMemoryMB, modelVersion: r.modelVersion),
             result: ExecutionResultBody(
                 status: RunStatus(rawValue: r.status) ?? .internalError, exitCode: r.exitCode, stdout: r.stdout,
-                stderr: r.stderr, cpuMs: r.cpuMs, wallMs: r.wallMs, peakMemoryKB: r.peakMemoryKB, compileMs: r.compileMs),
+                stderr: r.stderr, cpuMs: r.cpuMs, wallMs: r.wallMs, peakMemoryKB: r.peakMemoryKB, compileMs: r.compileMs
+            ),
             pool: r.pool, instance: r.instance, route: r.route, coldStart: r.coldStart, queueMs: r.queueMs)
     }
 

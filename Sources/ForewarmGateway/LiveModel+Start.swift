@@ -21,7 +21,8 @@ extension LiveModel {
             do {
                 promoted = try store.servingModel()
             } catch let error as ModelError {
-                logger.warning("the promoted model in the history no longer fits this build, serving the shipped one: \(error)")
+                logger.warning(
+                    "the promoted model in the history no longer fits this build, serving the shipped one: \(error)")
             }
             model = try promoted ?? DemandModel.shipped()
         }

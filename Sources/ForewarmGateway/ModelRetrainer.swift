@@ -96,8 +96,9 @@ public final class ModelRetrainer: Service, Sendable {
             return
         }
         guard let outcome = outcome ?? nil else {
+            let corpora = configuration.trainingData.joined(separator: ", ")
             logger.warning(
-                "retraining skipped: \(history.count) local runs; training corpora \(configuration.trainingData) unreadable or empty")
+                "retraining skipped: \(history.count) local runs; training corpora [\(corpora)] unreadable or empty")
             live.retrainAbandoned(at: Date())
             return
         }
@@ -110,9 +111,13 @@ public final class ModelRetrainer: Service, Sendable {
         finished.withLock { $0 += 1 }
         metrics.retrained(promoted: outcome.promoted)
         let record = outcome.record
+        let seconds = Int(Date().timeIntervalSince(started))
+        let verdict = record.promoted ? "promoted" : "kept the serving model"
         logger.info(
-            "retrained \(version) on \(record.trainingSamples) samples in \(Int(Date().timeIntervalSince(started))) s: holdout MAE \(record.holdoutMAE) vs serving \(record.servingMAE), \(record.promoted ? "promoted" : "kept the serving model")"
-        )
+            """
+            retrained \(version) on \(record.trainingSamples) samples in \(seconds) s: holdout MAE \(record.holdoutMAE) \
+            vs serving \(record.servingMAE), \(verdict)
+            """)
     }
 
     /// Loads and analyzes the configured corpora once; missing or unreadable folders are skipped.

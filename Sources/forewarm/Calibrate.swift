@@ -56,7 +56,8 @@ struct Calibrate: AsyncParsableCommand {
         }
         for name in wantedLanguages where LanguageRuntime.named(name) == nil {
             throw ValidationError(
-                "unknown language '\(name)'; the sandbox runs: \(LanguageRuntime.all.keys.sorted().joined(separator: ", "))")
+                "unknown language '\(name)'; the sandbox runs: \(LanguageRuntime.all.keys.sorted().joined(separator: ", "))"
+            )
         }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         guard (1...20).contains(repeats) else { throw ValidationError("--repeat must be between 1 and 20") }
@@ -83,15 +84,21 @@ struct Calibrate: AsyncParsableCommand {
                 "no pool named '\(pool ?? "")'; pools: \(ordered.map(\.name).joined(separator: ", "))")
         }
         if let timeoutMs, timeoutMs > chosen.limits.wallMs {
-            throw ValidationError("--timeout-ms is above the \(chosen.name) pool's wall time (\(chosen.limits.wallMs) ms)")
+            throw ValidationError(
+                "--timeout-ms is above the \(chosen.name) pool's wall time (\(chosen.limits.wallMs) ms)")
         }
-        let sandbox = Sandbox(configuration: SandboxConfiguration(cgroupPrefix: "\(configuration.cgroupPrefix)cal\(getpid())"))
+        let sandbox = Sandbox(
+            configuration: SandboxConfiguration(cgroupPrefix: "\(configuration.cgroupPrefix)cal\(getpid())"))
         let problems = sandbox.preflight()
-        guard problems.isEmpty else { throw CLIError.tool("the sandbox cannot run here: " + problems.joined(separator: "; ")) }
+        guard problems.isEmpty else {
+            throw CLIError.tool("the sandbox cannot run here: " + problems.joined(separator: "; "))
+        }
 
         let programs = try discover(sandbox: sandbox, maxBytes: configuration.maxCodeBytes)
         guard !programs.isEmpty else {
-            throw CLIError.input("no runnable programs in \(directory)" + (wantedLanguages.isEmpty ? "" : " for \(wantedLanguages.joined(separator: ", "))"))
+            throw CLIError.input(
+                "no runnable programs in \(directory)"
+                    + (wantedLanguages.isEmpty ? "" : " for \(wantedLanguages.joined(separator: ", "))"))
         }
         let store = try HistoryStore(path: configuration.resolvedDatabasePath)
         var calibrator = Calibrator(pool: chosen, sandbox: sandbox, store: store)
@@ -129,12 +136,14 @@ struct Calibrate: AsyncParsableCommand {
             let full = URL(fileURLWithPath: input.path).standardizedFileURL.path
             let relative = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : full
             let folder = (relative as NSString).deletingLastPathComponent
-            let group = folder.isEmpty ? ((relative as NSString).lastPathComponent as NSString).deletingPathExtension : folder
+            let group =
+                folder.isEmpty ? ((relative as NSString).lastPathComponent as NSString).deletingPathExtension : folder
             programs.append(Calibrator.Program(id: relative, group: group, runtime: runtime, code: code))
             if let limit, programs.count >= limit { break }
         }
         for name in missing.sorted() {
-            FileHandle.standardError.write(Data("forewarm: skipping \(name) programs: its toolchain is not installed\n".utf8))
+            FileHandle.standardError.write(
+                Data("forewarm: skipping \(name) programs: its toolchain is not installed\n".utf8))
         }
         return programs
     }
@@ -153,7 +162,9 @@ struct CalibrationPrinter {
     func header(pool: String, programs: Int) {
         guard format == .table else { return }
         print("calibrating \(programs) programs in the \(pool) pool")
-        print("program".padding(toLength: 44, withPad: " ", startingAt: 0) + " language   status         cpu s   peak MB  stored")
+        print(
+            "program".padding(toLength: 44, withPad: " ", startingAt: 0)
+                + " language   status         cpu s   peak MB  stored")
     }
 
     mutating func add(_ outcome: Calibrator.Outcome) {
@@ -177,7 +188,8 @@ struct CalibrationPrinter {
 
     func summary(database: String) {
         let counts = statuses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        let line = "calibrated \(statuses.values.reduce(0, +)) programs (\(counts)); stored \(recorded) labeled runs in \(database)"
+        let line =
+            "calibrated \(statuses.values.reduce(0, +)) programs (\(counts)); stored \(recorded) labeled runs in \(database)"
         if format == .table {
             print(line)
         } else {

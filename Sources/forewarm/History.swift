@@ -81,13 +81,17 @@ struct History: ParsableCommand {
             let serving = records.last(where: \.promoted)?.version ?? "the shipped model"
             print("\(runs) labeled runs; \(records.count) model versions; serving: \(serving)")
             guard !records.isEmpty else { return }
-            print("version                                   trained               samples  holdout MAE  serving MAE  promoted")
+            print(
+                "version                                   trained               samples  holdout MAE  serving MAE  promoted"
+            )
             let iso = ISO8601DateFormatter()
             for record in records {
                 print(
                     record.version.padding(toLength: 41, withPad: " ", startingAt: 0) + " "
                         + iso.string(from: record.trainedAt)
-                        + String(format: " %8d %12.3f %12.3f  ", record.trainingSamples, record.holdoutMAE, record.servingMAE)
+                        + String(
+                            format: " %8d %12.3f %12.3f  ", record.trainingSamples, record.holdoutMAE, record.servingMAE
+                        )
                         + (record.promoted ? "yes" : "no"))
             }
         }

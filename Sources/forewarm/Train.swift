@@ -22,7 +22,9 @@ struct Train: ParsableCommand {
 
     @Option(
         name: .long, parsing: .upToNextOption,
-        help: "Labeled corpora (Rosetta labels folder or a fixture folder with index.jsonl; default \(Train.defaultData)).")
+        help:
+            "Labeled corpora (Rosetta labels folder or a fixture folder with index.jsonl; default \(Train.defaultData))."
+    )
     var data: [String] = []
 
     @Flag(help: "Also train on the history store's measured runs (gateway and calibration).")
@@ -77,7 +79,8 @@ struct Train: ParsableCommand {
             throw CLIError.input("no labeled programs in \(corpora.joined(separator: " "))")
         }
         let loaded = Date()
-        let name = version ?? "\(ISO8601DateFormatter().string(from: start).prefix(10))-n\(samples.count + history.count)"
+        let name =
+            version ?? "\(ISO8601DateFormatter().string(from: start).prefix(10))-n\(samples.count + history.count)"
         var retraining = Retraining()
         retraining.parameters = boosting.parameters
         let model: DemandModel

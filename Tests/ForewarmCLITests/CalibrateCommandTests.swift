@@ -19,7 +19,8 @@ struct CalibrateCommandTests {
         let corpus = try CLIRunner.folder(Self.corpus)
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("fw-cal-\(UUID().uuidString)").path
         let calibrate = try CLIRunner.run([
-            "calibrate", corpus.path, "--data-dir", data, "--languages", "python,ruby", "lua", "perl", "--pool", "standard",
+            "calibrate", corpus.path, "--data-dir", data, "--languages", "python,ruby", "lua", "perl", "--pool",
+            "standard",
         ])
         #expect(calibrate.status == 0, "\(calibrate.stderr)")
         #expect(calibrate.stdout.contains("calibrating 6 programs"), "\(calibrate.stdout)")
@@ -34,28 +35,37 @@ struct CalibrateCommandTests {
         #expect(rows.count == 5)
         #expect(Set(rows.compactMap { $0["language"] as? String }) == ["python", "ruby", "lua", "perl"])
         #expect(rows.allSatisfy { ($0["cpuSeconds"] as? Double ?? 0) > 0 && ($0["memoryMB"] as? Double ?? 0) > 0 })
-        #expect(rows.allSatisfy { $0["source"] as? String == "calibration" && $0["instanceType"] as? String == "local" })
+        #expect(
+            rows.allSatisfy { $0["source"] as? String == "calibration" && $0["instanceType"] as? String == "local" })
         #expect(Set(rows.compactMap { $0["taskGroup"] as? String }) == ["squares", "hello"])
         #expect(rows.allSatisfy { ($0["features"] as? [Double])?.isEmpty == false })
 
         // Calibrating again replaces the rows rather than doubling them.
-        let again = try CLIRunner.run(["calibrate", corpus.path, "--data-dir", data, "--languages", "perl", "--format", "jsonl"])
+        let again = try CLIRunner.run([
+            "calibrate", corpus.path, "--data-dir", data, "--languages", "perl", "--format", "jsonl",
+        ])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.split(separator: "\n").count == 1)
 
         let out = data + "/model.json"
         let train = try CLIRunner.run(
-            ["train", "--from-history", "--data-dir", data, "--data", ModelCommandTests.fixtures, "--out", out,
-             "--version", "local-ci"] + ModelCommandTests.small)
+            [
+                "train", "--from-history", "--data-dir", data, "--data", ModelCommandTests.fixtures, "--out", out,
+                "--version", "local-ci",
+            ] + ModelCommandTests.small)
         #expect(train.status == 0, "\(train.stderr)")
         #expect(train.stdout.contains("41 programs"), "\(train.stdout)")  // 36 fixtures + 5 calibrated
         #expect(train.stdout.contains("calibration 15"), "\(train.stdout)")  // each local run counts 3×
-        let predict = try CLIRunner.run(["predict", "--model", out, "--format", "csv", corpus.appendingPathComponent("hello/hello.py").path])
+        let predict = try CLIRunner.run([
+            "predict", "--model", out, "--format", "csv", corpus.appendingPathComponent("hello/hello.py").path,
+        ])
         #expect(predict.status == 0, "\(predict.stderr)")
 
         let promote = try CLIRunner.run(
-            ["train", "--from-history", "--promote", "--data-dir", data, "--data", ModelCommandTests.fixtures,
-             "--out", out, "--version", "local-ci-2"] + ModelCommandTests.small)
+            [
+                "train", "--from-history", "--promote", "--data-dir", data, "--data", ModelCommandTests.fixtures,
+                "--out", out, "--version", "local-ci-2",
+            ] + ModelCommandTests.small)
         #expect(promote.status == 0, "\(promote.stderr)")
         let models = try CLIRunner.run(["history", "models", "--data-dir", data])
         #expect(models.status == 0, "\(models.stderr)")
@@ -75,7 +85,9 @@ struct CalibrateCommandTests {
         let none = try CLIRunner.run(["calibrate", corpus.path, "--data-dir", data, "--languages", "ruby"])
         #expect(none.status == 1)
         #expect(none.stderr.contains("no runnable programs"))
-        let noHistory = try CLIRunner.run(["train", "--from-history", "--data-dir", data, "--data", ModelCommandTests.fixtures])
+        let noHistory = try CLIRunner.run([
+            "train", "--from-history", "--data-dir", data, "--data", ModelCommandTests.fixtures,
+        ])
         #expect(noHistory.status == 1)
         #expect(noHistory.stderr.contains("no history store") || noHistory.stderr.contains("no measured runs"))
         let promote = try CLIRunner.run(["train", "--promote"])

@@ -10,7 +10,9 @@ struct ModelConfigurationTests {
             .write(to: file)
         let configuration = try GatewayConfiguration.load(
             file: file.path,
-            environment: ["FOREWARM_TRAINING_DATA": "/b:/c", "FOREWARM_RETRAIN_INTERVAL": "600", "FOREWARM_FEEDBACK": "0"])
+            environment: [
+                "FOREWARM_TRAINING_DATA": "/b:/c", "FOREWARM_RETRAIN_INTERVAL": "600", "FOREWARM_FEEDBACK": "0",
+            ])
         #expect(configuration.model.retrainEverySamples == 40)
         #expect(configuration.model.trainingData == ["/b", "/c"])
         #expect(configuration.model.retrainIntervalSeconds == 600)

@@ -23,10 +23,15 @@ struct ModelHistoryStoreTests {
             let metrics = analyzer.analyze(bytes, language: program.1)
             let sample = LabeledSample(
                 id: "run-\(index)", group: "task-\(index)", language: program.1,
-                features: extractor.features(metrics, source: bytes), cpuSeconds: program.2, memoryMB: 10 + Double(index),
+                features: extractor.features(metrics, source: bytes), cpuSeconds: program.2,
+                memoryMB: 10 + Double(index),
                 source: "gateway")
             // Whole milliseconds: SQLite keeps dates to the millisecond.
-            return (ObservedRun(sample: sample, instanceType: "sandbox.small", finishedAt: start.addingTimeInterval(Double(index))), program.0)
+            return (
+                ObservedRun(
+                    sample: sample, instanceType: "sandbox.small", finishedAt: start.addingTimeInterval(Double(index))),
+                program.0
+            )
         }
     }
 
