@@ -150,4 +150,31 @@ struct FeedbackLoopTests {
             #expect(gateway.model.model.version == (try DemandModel.shipped()).version)
         }
     }
+
+    @Test func concurrentPredictionsMatchSequentialOnes() async throws {
+        var configuration = Self.configuration()
+        configuration.prewarm = false
+        let (_, gateway) = try await buildApplication(configuration: configuration)
+        let codes = [
+            Self.hello, Self.heavy, "puts (1..10**6).sum", "console.log([...Array(1e5).keys()].length)",
+            "#include <stdio.h>\nint main(void) { for (long i = 0; i < 100000000; i++); puts(\"x\"); }",
+            "my %h; $h{$_}++ for 1..100000; print scalar(keys %h), \"\\n\";",
+        ]
+        let model = gateway.model
+        let expected = codes.map { model.predict(code: $0, language: nil).prediction }
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for worker in 0..<8 {
+                group.addTask {
+                    var wrong = 0
+                    for round in 0..<20 {
+                        let index = (worker + round) % codes.count
+                        if model.predict(code: codes[index], language: nil).prediction != expected[index] { wrong += 1 }
+                    }
+                    return wrong
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
+    }
 }
