@@ -10,6 +10,10 @@ import ServiceLifecycle
 /// The pieces `buildApplication` wires together, kept so tests and benchmarks can reach them.
 public struct Gateway: Sendable {
     public let configuration: GatewayConfiguration
+    /// The learned model serving predictions, with its online correction.
+    public let model: LiveModel
+    /// The feedback loop's background retraining.
+    public let retrainer: ModelRetrainer
     public let pools: PoolManager
     public let store: HistoryStore
     public let metrics: GatewayMetrics
@@ -31,6 +35,9 @@ public func buildApplication(
     let store = try HistoryStore(path: configuration.resolvedDatabasePath)
     let metrics = GatewayMetrics()
     let pools = PoolManager(pools: configuration.pools, sandbox: sandbox, metrics: metrics, logger: logger)
+    let model = try LiveModel.start(configuration: configuration, store: store, logger: logger)
+    let retrainer = ModelRetrainer(
+        live: model, store: store, configuration: configuration.model, metrics: metrics, logger: logger)
     let events = ControlEvents()
     let controlLoop: ControlLoop? =
         configuration.controller.policy == "none"
@@ -39,10 +46,10 @@ public func buildApplication(
             configuration: configuration.controller, gatewayPools: configuration.pools, pools: pools,
             events: events, store: store, logger: logger)
     let service = ExecutionService(
-        configuration: configuration, predictor: HeuristicPredictor(pools: configuration.pools), pools: pools,
+        configuration: configuration, model: model, retrainer: retrainer, pools: pools,
         store: store, sandbox: sandbox, metrics: metrics, logger: logger, events: controlLoop == nil ? nil : events)
     let gateway = Gateway(
-        configuration: configuration, pools: pools, store: store, metrics: metrics, sandbox: sandbox, service: service)
+        configuration: configuration, model: model, retrainer: retrainer, pools: pools, store: store, metrics: metrics, sandbox: sandbox, service: service)
 
     let router = Hummingbird.Router(context: BasicRequestContext.self)
     router.add(middleware: ProblemMiddleware<BasicRequestContext>())
@@ -74,7 +81,7 @@ public func buildApplication(
     let app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "forewarm"),
-        services: [pools] + (controlLoop.map { [$0] } ?? []),
+        services: [pools, retrainer] + (controlLoop.map { [$0] } ?? []),
         onServerRunning: { channel in
             if configuration.prewarm { await pools.waitUntilWarm() }
             await onServerRunning(channel)

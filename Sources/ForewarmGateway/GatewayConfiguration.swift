@@ -17,6 +17,8 @@ public struct GatewayConfiguration: Sendable, Codable {
     public var cgroupPrefix = "fw"
     /// Start the warm floor before accepting requests.
     public var prewarm = true
+    /// The learned model and its feedback loop (see docs/model.md).
+    public var model = ModelConfiguration()
     /// The live resource-allocation controller.
     public var controller = ControllerConfiguration()
 
@@ -36,6 +38,7 @@ public struct GatewayConfiguration: Sendable, Codable {
         pools = try c.decodeIfPresent([PoolConfiguration].self, forKey: .pools) ?? d.pools
         cgroupPrefix = try c.decodeIfPresent(String.self, forKey: .cgroupPrefix) ?? d.cgroupPrefix
         prewarm = try c.decodeIfPresent(Bool.self, forKey: .prewarm) ?? d.prewarm
+        model = try c.decodeIfPresent(ModelConfiguration.self, forKey: .model) ?? d.model
         controller = try c.decodeIfPresent(ControllerConfiguration.self, forKey: .controller) ?? d.controller
     }
 
@@ -59,6 +62,7 @@ public struct GatewayConfiguration: Sendable, Codable {
         if let max = environment["FOREWARM_MAX_CODE_BYTES"].flatMap(Int.init) { configuration.maxCodeBytes = max }
         if let warm = environment["FOREWARM_MIN_WARM"] { try configuration.applyMinWarm(warm) }
         if let prefix = environment["FOREWARM_CGROUP_PREFIX"], !prefix.isEmpty { configuration.cgroupPrefix = prefix }
+        configuration.model.apply(environment: environment)
         if let policy = environment["FOREWARM_CONTROLLER_POLICY"] { configuration.controller.policy = policy }
         if let period = environment["FOREWARM_CONTROL_PERIOD"] {
             guard let seconds = Double(period) else {
@@ -85,6 +89,7 @@ public struct GatewayConfiguration: Sendable, Codable {
         guard !pools.isEmpty else { throw ConfigurationError("at least one pool is needed") }
         guard (1...65535).contains(port) || port == 0 else { throw ConfigurationError("port \(port) is out of range") }
         guard maxCodeBytes > 0 else { throw ConfigurationError("maxCodeBytes must be positive") }
+        try model.validate()
         if let problem = controller.problems().first { throw ConfigurationError(problem) }
         for pool in pools {
             guard pool.minScore < pool.maxScore else { throw ConfigurationError("pool \(pool.name): minScore ≥ maxScore") }

@@ -3,7 +3,7 @@ import ForewarmSandbox
 
 extension PoolConfiguration {
     /// The pool's run limits as the sandbox enforces them.
-    var sandboxLimits: SandboxLimits {
+    public var sandboxLimits: SandboxLimits {
         SandboxLimits(
             cpuCores: limits.cpuCores, cpuSeconds: limits.cpuSeconds, memoryBytes: limits.memoryMiB << 20,
             pids: limits.pids, wallMs: limits.wallMs, outputBytes: limits.outputKiB << 10, tmpBytes: limits.tmpMiB << 20)

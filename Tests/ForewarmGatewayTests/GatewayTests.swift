@@ -21,6 +21,8 @@ struct GatewayTests {
         configuration.pools[1].minWarm = [:]
         configuration.pools[2].minWarm = ["python": 1]
         for index in configuration.pools.indices { configuration.pools[index].limits.memoryMiB = 128 }
+        // These tests check routing and cold/warm starts against fixed floors; ControlLoopTests runs the controller.
+        configuration.controller.policy = "none"
         return configuration
     }
 

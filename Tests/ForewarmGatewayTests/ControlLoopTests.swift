@@ -1,0 +1,83 @@
+import ForewarmGateway
+import ForewarmStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The resource-allocation controller live in the real gateway: a burst of requests makes it raise the pool's
+/// warm target (per language, never below the floors), and every directive lands in the history with its reason.
+@Suite(.serialized)
+struct ControlLoopTests {
+    static func configuration(policy: String) -> GatewayConfiguration {
+        var configuration = GatewayTests.configuration()
+        configuration.cgroupPrefix = "fwcl\(getpid())"
+        configuration.controller = ControllerConfiguration(policy: policy, controlPeriodSeconds: 0.25)
+        configuration.model.feedback = false
+        return configuration
+    }
+
+    static func targets(_ client: some TestClientProtocol) async throws -> [String: [String: Int]] {
+        try await client.execute(uri: "/v1/pools", method: .get) { response in
+            let pools = GatewayTests.decode(response.body)["pools"] as? [[String: Any]] ?? []
+            var result: [String: [String: Int]] = [:]
+            for pool in pools {
+                result[pool["name"] as? String ?? "?"] = pool["minWarm"] as? [String: Int] ?? [:]
+            }
+            return result
+        }
+    }
+
+    @Test func aBurstRaisesTheWarmTargetAndEveryDirectiveIsRecorded() async throws {
+        let configuration = Self.configuration(policy: "forewarm")
+        let (app, gateway) = try await buildApplication(configuration: configuration)
+        try await app.test(.live) { client in
+            let before = try await Self.targets(client)
+            #expect(before["lightweight"]?["python"] == 2)
+            // A burst: 24 quick runs, 8 at a time, over about a second.
+            for _ in 0..<3 {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for i in 0..<8 {
+                        group.addTask {
+                            let (status, _) = try await GatewayTests.run(
+                                client, ["language": "python", "code": "print(\(i) * 2)"])
+                            #expect(status == .ok)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            var directives: [DirectiveRecord] = []
+            for _ in 0..<40 where directives.isEmpty {
+                try await Task.sleep(for: .milliseconds(100))
+                directives = try gateway.store.directives(limit: 50)
+            }
+            let raised = try #require(directives.first { $0.action == "maintain" && $0.instances > 2 })
+            #expect(raised.policy == "forewarm")
+            #expect(raised.reason.contains("arrivals"), "reason: \(raised.reason)")
+            #expect(raised.languages.contains("python"))
+            let after = try await Self.targets(client)
+            let pool = raised.pool
+            // The pool's floors were never lowered below the configured ones, and some went up.
+            for (language, floor) in configuration.pools.first(where: { $0.name == pool })?.minWarm ?? [:] {
+                #expect((after[pool]?[language] ?? 0) >= floor)
+            }
+            #expect((after[pool]?.values.reduce(0, +) ?? 0) > (before[pool]?.values.reduce(0, +) ?? 0))
+        }
+    }
+
+    @Test func anUnknownPolicyIsAConfigurationError() throws {
+        var configuration = Self.configuration(policy: "nope")
+        #expect(throws: (any Error).self) { try configuration.validate() }
+        configuration.controller = ControllerConfiguration(policy: "oracle")
+        #expect(throws: (any Error).self) { try configuration.validate() }
+        configuration.controller = ControllerConfiguration(policy: "kpa", controlPeriodSeconds: 0)
+        #expect(throws: (any Error).self) { try configuration.validate() }
+        let environment = ["FOREWARM_CONTROLLER_POLICY": "threshold", "FOREWARM_CONTROL_PERIOD": "2.5"]
+        let loaded = try GatewayConfiguration.load(file: nil, environment: environment)
+        #expect(loaded.controller == ControllerConfiguration(policy: "threshold", controlPeriodSeconds: 2.5))
+        #expect(throws: (any Error).self) {
+            try GatewayConfiguration.load(file: nil, environment: ["FOREWARM_CONTROL_PERIOD": "soon"])
+        }
+    }
+}
