@@ -74,7 +74,7 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
                 memoryBytes: max(limits.memoryBytes, runtime.compile == nil ? 0 : runtime.compileMemoryBytes),
                 cpuCores: limits.cpuCores, pids: limits.pids)
         }
-        let seccomp = fw_seccomp_bpf_fd()
+        let seccomp = fw_seccomp_bpf_fd(limits.network.allowsInet ? 1 : 0)
         guard seccomp >= 0 else {
             cgroup.destroy()
             throw SandboxError.spawn("seccomp filter: \(String(cString: strerror(-seccomp)))")

@@ -4,8 +4,9 @@
 #include <sys/types.h>
 
 /// Builds the sandbox's seccomp filter with libseccomp and returns a file descriptor positioned at the start of the
-/// BPF program (for `bwrap --seccomp FD`), or -errno.
-int fw_seccomp_bpf_fd(void);
+/// BPF program (for `bwrap --seccomp FD`), or -errno. Sockets are limited to AF_UNIX, plus AF_INET and AF_INET6 when
+/// `allow_inet` is non-zero (the sandbox's own network namespace then holds only its loopback).
+int fw_seccomp_bpf_fd(int allow_inet);
 
 /// Forks and execs `path` as `uid`/`gid` with exactly `envp`, after moving `fd_from[i]` to `fd_to[i]`, closing every
 /// other descriptor, starting a new session and writing the child's pid into each of `cgroup_procs` (paths of
