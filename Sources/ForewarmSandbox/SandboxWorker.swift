@@ -170,7 +170,12 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
         cgroup.resetPeak()
         var before = cgroup.usage()
         let oomBefore = before.oomKills
-        guard writeAll(controlFD, message) else { return died("cannot write to the sandbox") }
+        guard writeAll(controlFD, message) else {
+            // The zygote was gone before the request reached it: nothing ran, so it is the sandbox's failure.
+            state.withLock { $0.alive = false }
+            kill()
+            return RunResult(status: .internalError, stderr: "the sandbox had stopped before the run started")
+        }
         var event: Wire.Event
         var compileStep: Wire.StepResult?
         while true {

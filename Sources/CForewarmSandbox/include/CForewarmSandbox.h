@@ -12,6 +12,8 @@ int fw_seccomp_bpf_fd(int allow_inet);
 /// other descriptor, starting a new session and writing the child's pid into each of `cgroup_procs` (paths of
 /// `cgroup.procs` files, written before privileges are dropped). Only async-signal-safe calls run in the child.
 /// Returns the pid, or -errno (uid (uid_t)-1 keeps the caller's; an exec failure is reported as exit status 127 of the child).
+/// The fork happens on one thread that lives as long as the process, so a child's PR_SET_PDEATHSIG (bwrap's
+/// --die-with-parent) fires when the process dies, not when the calling thread happens to exit.
 pid_t fw_spawn(const char *path, char *const argv[], char *const envp[], const int *fd_from, const int *fd_to,
                int nfds, const char *const *cgroup_procs, int ncgroups, uid_t uid, gid_t gid);
 
