@@ -63,8 +63,10 @@ public struct SandboxConfiguration: Sendable {
             var cpuSeconds: Int
         }
         struct Configuration: Encodable { var prespawn: Prespawn? }
-        let prespawn = prespawnInterpreters && runtime.compile == nil
-            ? runtime.prespawn.map { Prespawn(argv: $0, env: runtime.run.env, cpuSeconds: limits.cpuSeconds) } : nil
+        var prespawn: Prespawn?
+        if prespawnInterpreters, runtime.compile == nil, let argv = runtime.prespawn {
+            prespawn = Prespawn(argv: argv, env: runtime.run.env, cpuSeconds: limits.cpuSeconds)
+        }
         let data = (try? JSONEncoder().encode(Configuration(prespawn: prespawn))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -40,7 +40,8 @@ public struct SandboxLimits: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            cpuCores: try c.decode(Double.self, forKey: .cpuCores), cpuSeconds: try c.decode(Int.self, forKey: .cpuSeconds),
+            cpuCores: try c.decode(Double.self, forKey: .cpuCores),
+            cpuSeconds: try c.decode(Int.self, forKey: .cpuSeconds),
             memoryBytes: try c.decode(Int.self, forKey: .memoryBytes), pids: try c.decode(Int.self, forKey: .pids),
             wallMs: try c.decode(Int.self, forKey: .wallMs), outputBytes: try c.decode(Int.self, forKey: .outputBytes),
             tmpBytes: try c.decode(Int.self, forKey: .tmpBytes),
