@@ -365,7 +365,8 @@ public actor PoolManager: Service {
                 instanceType: configuration.instanceType, limits: configuration.limits,
                 warm: counts.idle, busy: counts.busy, provisioning: counts.provisioning + counts.warming,
                 draining: counts.draining, queued: waiters[configuration.name]?.count ?? 0,
-                queueCapacity: configuration.queueCapacity, maxInstances: configuration.maxInstances,
+                queueCapacity: configuration.queueCapacity, queueTimeoutMs: configuration.queueTimeoutMs,
+                network: configuration.network, maxInstances: configuration.maxInstances,
                 minWarm: pool.targets, languages: byLanguage, recentColdStarts: recentColdStarts[configuration.name] ?? [])
         }
     }
@@ -383,6 +384,8 @@ public struct PoolStatus: Sendable, Codable {
     public var draining: Int
     public var queued: Int
     public var queueCapacity: Int
+    public var queueTimeoutMs: Int
+    public var network: NetworkAccess
     public var maxInstances: Int
     public var minWarm: [String: Int]
     public var languages: [String: PoolCounts]

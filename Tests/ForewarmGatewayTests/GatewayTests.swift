@@ -296,6 +296,11 @@ struct GatewayTests {
             let heavyCode = "x = 10 ** 30 + (1 << 60)\n" + code
             let (_, heavy) = try await Self.run(client, ["language": "python", "code": heavyCode])
             #expect(heavy["pool"] as? String != "lightweight", "\(heavy["prediction"] ?? "")")
+            try await client.execute(uri: "/v1/pools", method: .get) { response in
+                let pools = Self.decode(response.body)["pools"] as? [[String: Any]] ?? []
+                #expect(pools.map { $0["network"] as? String } == ["loopback", "none", "none"])
+                #expect(pools.map { $0["queueTimeoutMs"] as? Int } == [10_000, 30_000, 60_000])
+            }
             #expect((heavy["result"] as? [String: Any])?["stdout"] as? String == "no network 97\n", "\(heavy)")
         }
     }
