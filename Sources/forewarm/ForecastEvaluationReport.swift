@@ -51,7 +51,8 @@ struct ForecastEvaluationReport {
             if !chosen.isEmpty {
                 let counts = Dictionary(chosen.map { (Self.kind($0), 1) }, uniquingKeysWith: +)
                 let list = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) ×\($0.value)" }
-                out += (markdown ? "\nforewarm-auto chose (per origin): " : "auto chose: ") + list.joined(separator: ", ") + "\n"
+                let label = markdown ? "\nforewarm-auto chose (per origin): " : "auto chose: "
+                out += label + list.joined(separator: ", ") + "\n"
             }
             let references = rows.filter { !$0.model.hasPrefix("forewarm") && $0.failures == 0 }
             if let best = references.min(by: { $0.metrics.mase < $1.metrics.mase }), let auto = byName["forewarm-auto"] {

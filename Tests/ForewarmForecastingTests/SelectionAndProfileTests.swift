@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmForecasting
 
 /// The profile-likelihood fit of additive ETS models, forecast combinations and backtest model selection.
@@ -13,8 +14,10 @@ struct SelectionAndProfileTests {
 
     /// The least-squares initial states are exact: no other initial state gives a smaller SSE for the same weights,
     /// and the profile SSE equals the SSE of filtering the data from the solved state.
-    @Test(arguments: [ETSSpecification.simple, .holt, .dampedHolt, .holtWinters(seasonLength: 7),
-        .holtWinters(seasonLength: 7, damped: true)])
+    @Test(arguments: [
+        ETSSpecification.simple, .holt, .dampedHolt, .holtWinters(seasonLength: 7),
+        .holtWinters(seasonLength: 7, damped: true),
+    ])
     func profileSolvesTheInitialStatesExactly(spec: ETSSpecification) throws {
         let y = Self.noisyTrend(count: 120, seed: 11, season: spec.seasonLength)
         let profile = LinearETSProfile(y: y, spec: spec)

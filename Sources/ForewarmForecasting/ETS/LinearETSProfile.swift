@@ -123,7 +123,8 @@ struct LinearETSProfile {
             g12 += f1 * f2
             g22 += f2 * f2
         }
-        let solution = hasTrend ? Self.solveSymmetric([g11, g12, g12, g22], [c1, c2], 2) : Self.solveSymmetric([g11], [c1], 1)
+        let solution =
+            hasTrend ? Self.solveSymmetric([g11, g12, g12, g22], [c1, c2], 2) : Self.solveSymmetric([g11], [c1], 1)
         guard total.isFinite, let x = solution else { return nil }
         let reduction = hasTrend ? x[0] * c1 + x[1] * c2 : x[0] * c1
         let sse = max(total - reduction, 1e-14 * total)

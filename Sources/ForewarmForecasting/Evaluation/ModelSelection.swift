@@ -45,7 +45,9 @@ public struct ModelSelection: Sendable, Hashable {
             var forecasts: [ForecastModel: Forecast] = [:]
             for model in members {
                 // Members are fitted directly (never through `.auto`), so selection does not recurse.
-                guard model != .auto, let fitted = try? model.fit(training, seasonLength: seasonLength) else { continue }
+                guard model != .auto, let fitted = try? model.fit(training, seasonLength: seasonLength) else {
+                    continue
+                }
                 forecasts[model] = fitted.forecast(horizon: plan.horizon, level: 0.95)
             }
             for (i, choice) in choices.enumerated() {
