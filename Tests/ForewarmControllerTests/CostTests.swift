@@ -54,6 +54,20 @@ import Testing
         #expect(plan.choices[heavySide].type.relativeSpeed == 1)
     }
 
+    @Test func plannerSharesTheColdStartBudgetTowardsTheBusyCheapPool() throws {
+        let planner = CutPointPlanner(chooser: chooser)
+        // 95 % of arrivals are light and cheap to keep warm; 5 % run 4 s on full-speed instances.
+        let samples = bimodal(light: 950, heavy: 50)
+        let result = try #require(planner.plan(samples: samples, arrivalRate: 5, workRate: 1.1, catalog: catalog,
+            current: [30, 70]))
+        let plan = try #require(result.current)
+        let budget = 1 - chooser.slo.waitPercentile
+        let spent = zip(plan.shares, plan.noWarmProbabilities).reduce(0) { $0 + $1.0 * $1.1 }
+        #expect(spent <= budget + 1e-12)
+        #expect(plan.noWarmProbabilities[2] > plan.noWarmProbabilities[0])
+        #expect(plan.noWarmProbabilities[2] > budget)
+    }
+
     @Test func plannerGivesASeparateLightPoolTheCheapestType() throws {
         let planner = CutPointPlanner(chooser: chooser)
         // The default split 30/70: light scores alone in the light pool must get the quarter core.

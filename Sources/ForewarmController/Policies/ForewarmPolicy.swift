@@ -22,6 +22,8 @@ public struct ForewarmPolicy: ScalingPolicy {
     /// The current cut points and each pool's type.
     public private(set) var cuts: [Double]
     public private(set) var types: [String: InstanceType]
+    /// Each pool's share of the cold-start budget (its chance of finding no warm instance); nil: the SLO's.
+    public private(set) var noWarm: [String: Double] = [:]
     public private(set) var scores: ScoreAverages
     public private(set) var rates: ArrivalRate
     private var samples: DemandSamples
@@ -58,7 +60,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         overallCPU = SeriesForecaster(options: options.forecast)
         planner = CutPointPlanner(
             chooser: InstanceTypeChooser(sizer: PoolSizer(slo: options.slo, overflow: options.overflowSizing)),
-            candidates: options.cutCandidates)
+            candidates: options.cutCandidates, epsilons: options.noWarmCandidates)
         var stabilizer = options.stabilizer
         stabilizer.maxInstances = options.maxInstancesPerPool
         for pool in poolNames {
@@ -146,6 +148,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         let currentTypes = poolNames.map { types[$0]?.name }
         let sameCuts = best.cuts == cuts
         let newTypes = best.choices.map(\.type)
+        for (pool, epsilon) in zip(poolNames, best.noWarmProbabilities) { noWarm[pool] = epsilon }
         if sameCuts && newTypes.map(\.name) == currentTypes { return nil }
         cuts = best.cuts
         for (pool, type) in zip(poolNames, newTypes) { types[pool] = type }
@@ -180,8 +183,10 @@ public struct ForewarmPolicy: ScalingPolicy {
         let inRange = samples.all.filter { $0.score >= r.lower && ($0.score < r.upper || r.upper >= 100) }
         let profile = DemandProfile(inRange, percentile: options.slo.percentile)
         let sizer = PoolSizer(slo: options.slo, overflow: options.overflowSizing)
+        let epsilon = noWarm[pool] ?? options.slo.noWarmProbability(startupSeconds: type.startupMs / 1000)
         let sizing = sizer.size(
-            arrivalRate: lambda, workRate: work, meanCPUSeconds: profile.meanCPUSeconds, type: type)
+            arrivalRate: lambda, workRate: work, meanCPUSeconds: profile.meanCPUSeconds, type: type,
+            noWarmProbability: epsilon)
         let recommended = sizing.instances + observed.queued
         let stable = stabilizer.stabilize(recommended: recommended, current: observed.target, now: tick.now)
         let coldStarts = tick.arrivals.filter { $0.pool == pool && $0.coldStart }.count
@@ -195,7 +200,8 @@ public struct ForewarmPolicy: ScalingPolicy {
         var reason =
             "forecast p\(Int(q * 100)) \(Self.format(lambda))/s arrivals, \(Self.format(work)) CPU-s/s on \(type.name) "
             + "(speed \(Self.format(type.relativeSpeed))): load \(Self.format(sizing.load)) needs \(sizing.instances) "
-            + "for P(no warm) ≤ \(Self.format(options.slo.noWarmProbability(startupSeconds: type.startupMs / 1000)))"
+            + (epsilon >= 1 ? "nothing: this pool's arrivals may cold-start (cold-start budget spent elsewhere)"
+                : "for P(no warm) ≤ \(Self.format(epsilon))")
         if observed.queued > 0 { reason += ", +\(observed.queued) queued" }
         if stable < recommended { reason += "; capped at \(stable)" }
         if stable > recommended { reason += "; scale-down held at \(stable) by the stabilisation window" }
