@@ -133,7 +133,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         lastPlan = now
         let h = horizon(for: catalog.standard)
         let arrivals = overallArrivals.forecast(horizon: h, quantile: options.forecastQuantile).upper / controlPeriod
-        let work = overallCPU.forecast(horizon: h, quantile: options.forecastQuantile).upper / controlPeriod
+        let work = overallCPU.forecast(horizon: h, quantile: options.forecastQuantile).mean / controlPeriod
         guard
             let result = planner.plan(
                 samples: samples.all, arrivalRate: arrivals, workRate: work, catalog: catalog, current: cuts)
@@ -178,7 +178,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         let h = horizon(for: type)
         let q = options.forecastQuantile
         let lambda = arrivalsForecaster.forecast(horizon: h, quantile: q).upper / controlPeriod
-        let work = cpuForecaster.forecast(horizon: h, quantile: q).upper / controlPeriod
+        let work = cpuForecaster.forecast(horizon: h, quantile: q).mean / controlPeriod
         let r = range(of: pool)
         let inRange = samples.all.filter { $0.score >= r.lower && ($0.score < r.upper || r.upper >= 100) }
         let profile = DemandProfile(inRange, percentile: options.slo.percentile)
@@ -198,7 +198,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         let typeChanged = type.name != observed.instanceType.name
         guard target != observed.target || typeChanged else { return nil }
         var reason =
-            "forecast p\(Int(q * 100)) \(Self.format(lambda))/s arrivals, \(Self.format(work)) CPU-s/s on \(type.name) "
+            "forecast p\(Int(q * 100)) \(Self.format(lambda))/s arrivals, mean \(Self.format(work)) CPU-s/s on \(type.name) "
             + "(speed \(Self.format(type.relativeSpeed))): load \(Self.format(sizing.load)) needs \(sizing.instances) "
             + (epsilon >= 1 ? "nothing: this pool's arrivals may cold-start (cold-start budget spent elsewhere)"
                 : "for P(no warm) ≤ \(Self.format(epsilon))")
