@@ -21,7 +21,7 @@ import Testing
         #expect(reasons.allSatisfy { !$0.isEmpty })
     }
 
-    @Test func replansTypesAndCutsFromWhatRunsReallyUse() {
+    @Test func replansTypesAndCutsFromWhatRunsReallyUse() throws {
         var options = ForewarmOptions()
         options.replanEvery = 60
         options.minimumSamples = 20
@@ -37,6 +37,10 @@ import Testing
         let changed = d.directives.flatMap { $0 }.filter { $0.instanceType != nil }
         #expect(!changed.isEmpty)
         #expect(changed.contains { $0.reason?.contains("re-planned") == true })
+        // The ranges in force are reported (the baselines keep their plans' ranges: nil).
+        let range = try #require(policy.currentScoreRange(pool: home))
+        #expect(range.lower <= 12 && (12 < range.upper || range.upper >= 100))
+        #expect(ThresholdPolicy().currentScoreRange(pool: ThresholdPolicy.standard) == nil)
     }
 
     @Test func homogeneousHeavyIsOnePoolOfTheHeaviestType() {

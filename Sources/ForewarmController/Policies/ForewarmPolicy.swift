@@ -35,6 +35,10 @@ public struct ForewarmPolicy: ScalingPolicy {
     private var stabilizers: [String: ScaleStabilizer] = [:]
     private var warmup: [String: WarmupRate] = [:]
     private var lastPlan = -Double.infinity
+    /// Per pool, what its completed runs used, refreshed every `profileRefresh` ticks (and after a re-plan).
+    private var profiles: [String: DemandProfile] = [:]
+    private var ticksSinceProfiles = 1_000_000
+    private let profileRefresh = 6
     private let planner: CutPointPlanner
 
     public var poolNames: [String] { homogeneous ? [Self.heavy] : [Self.light, Self.standard, Self.heavy] }
@@ -80,6 +84,10 @@ public struct ForewarmPolicy: ScalingPolicy {
         }
     }
 
+    public func currentScoreRange(pool: String) -> (lower: Double, upper: Double)? {
+        poolNames.contains(pool) ? range(of: pool) : nil
+    }
+
     private var routing: ScoreRouting {
         homogeneous
             ? ScoreRouting(names: [Self.heavy], upperScores: [100])
@@ -103,6 +111,8 @@ public struct ForewarmPolicy: ScalingPolicy {
     public mutating func decide(_ tick: ControlTick) -> [ScalingDirective] {
         observe(tick)
         let replanned = homogeneous ? nil : replan(now: tick.now)
+        if replanned != nil || ticksSinceProfiles >= profileRefresh { refreshProfiles() }
+        ticksSinceProfiles += 1
         var directives: [ScalingDirective] = []
         for observed in tick.pools {
             guard let directive = size(observed, tick: tick, replanned: replanned) else { continue }
@@ -125,6 +135,16 @@ public struct ForewarmPolicy: ScalingPolicy {
             poolArrivals[pool]?.append(latest.arrivals)
             poolCPU[pool]?.append(latest.cpuSeconds)
         }
+    }
+
+    private mutating func refreshProfiles() {
+        let all = samples.all
+        for pool in poolNames {
+            let r = range(of: pool)
+            let inRange = all.filter { $0.score >= r.lower && ($0.score < r.upper || r.upper >= 100) }
+            profiles[pool] = DemandProfile(inRange, percentile: options.slo.percentile)
+        }
+        ticksSinceProfiles = 0
     }
 
     /// Re-plans cut points and types when due; returns a note for the reasons when the plan changed.
@@ -179,9 +199,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         let q = options.forecastQuantile
         let lambda = arrivalsForecaster.forecast(horizon: h, quantile: q).upper / controlPeriod
         let work = cpuForecaster.forecast(horizon: h, quantile: q).mean / controlPeriod
-        let r = range(of: pool)
-        let inRange = samples.all.filter { $0.score >= r.lower && ($0.score < r.upper || r.upper >= 100) }
-        let profile = DemandProfile(inRange, percentile: options.slo.percentile)
+        let profile = profiles[pool] ?? DemandProfile([DemandSample](), percentile: options.slo.percentile)
         let sizer = PoolSizer(slo: options.slo, overflow: options.overflowSizing)
         let epsilon = noWarm[pool] ?? options.slo.noWarmProbability(startupSeconds: type.startupMs / 1000)
         let sizing = sizer.size(
