@@ -6,7 +6,7 @@ public struct ForewarmOptions: Sendable {
     public var keepAlive: Double? = 10
     /// Sized for p80 queue + start ≤ 0.25 s: the cold-start budget the planner shares out (20 % of arrivals) is a
     /// cost knob; the Erlang and forecast margins are conservative on bursty traces, so the measured cold-start rate
-    /// lands far below it (1.9 % on the Azure code trace, see docs/controller.md).
+    /// lands far below it (1.8 % on the Azure code trace, see docs/controller.md).
     public var slo = ServiceLevelObjective(waitPercentile: 0.8)
     /// Size pools for this one-sided upper quantile of the arrivals forecast (the CPU-seconds forecast enters at its
     /// mean: work arrives in spikes — a 10 s run at a time — and its upper bound over-provisioned 3–7×).
