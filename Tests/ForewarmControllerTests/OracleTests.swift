@@ -57,7 +57,9 @@ import Testing
         while now < 22 {
             now += policy.controlPeriod
             let pool = observation("ce.0.25x0.5", type: catalog.cheapest, idle: target, target: target)
-            for d in policy.decide(ControlTick(now: now, period: policy.controlPeriod, pools: [pool], arrivals: [], completions: [])) {
+            for d in policy.decide(
+                ControlTick(now: now, period: policy.controlPeriod, pools: [pool], arrivals: [], completions: []))
+            {
                 target = d.instances
             }
             history.append((now, target))

@@ -49,19 +49,27 @@ public struct CutPointPlanner: Sendable, Hashable {
         let sorted = samples.sorted { $0.score < $1.score }
         let totalCPU = max(sorted.reduce(0) { $0 + $1.cpuSeconds }, 1e-12)
         // Index of the first sample at or above each candidate (the last candidate, 100, takes all above).
-        let bounds = candidates.map { c in c >= 100 ? sorted.count : (sorted.firstIndex { $0.score >= c } ?? sorted.count) }
+        let bounds = candidates.map { c in
+            c >= 100 ? sorted.count : (sorted.firstIndex { $0.score >= c } ?? sorted.count)
+        }
         let budget = 1 - chooser.slo.waitPercentile
         var memo: [Int: (share: Double, options: [(epsilon: Double, choice: InstanceTypeChooser.Choice)])] = [:]
-        func side(_ i: Int, _ j: Int) -> (share: Double, options: [(epsilon: Double, choice: InstanceTypeChooser.Choice)]) {
+        func side(_ i: Int, _ j: Int) -> (
+            share: Double, options: [(epsilon: Double, choice: InstanceTypeChooser.Choice)]
+        ) {
             if let c = memo[i * 1_000 + j] { return c }
             let slice = sorted[bounds[i]..<bounds[j]]
             let profile = DemandProfile(slice, percentile: chooser.slo.percentile)
             let share = Double(slice.count) / Double(sorted.count)
             let cpuShare = profile.totalCPUSeconds / totalCPU
             let options = (epsilons + [budget]).map { epsilon in
-                (epsilon, chooser.choose(
-                    catalog: catalog, profile: profile, arrivalRate: arrivalRate * share, workRate: workRate * cpuShare,
-                    noWarmProbability: epsilon))
+                (
+                    epsilon,
+                    chooser.choose(
+                        catalog: catalog, profile: profile, arrivalRate: arrivalRate * share,
+                        workRate: workRate * cpuShare,
+                        noWarmProbability: epsilon)
+                )
             }
             memo[i * 1_000 + j] = (share, options)
             return (share, options)
@@ -75,7 +83,8 @@ public struct CutPointPlanner: Sendable, Hashable {
                 for a in sides[0].options {
                     for b in sides[1].options {
                         for c in sides[2].options {
-                            let spent = sides[0].share * a.epsilon + sides[1].share * b.epsilon + sides[2].share * c.epsilon
+                            let spent =
+                                sides[0].share * a.epsilon + sides[1].share * b.epsilon + sides[2].share * c.epsilon
                             guard spent <= budget + 1e-12 else { continue }
                             let cost = a.choice.costPerHour + b.choice.costPerHour + c.choice.costPerHour
                             if plan.map({ cost < $0.costPerHour - 1e-12 }) ?? true {

@@ -39,7 +39,9 @@ public struct InstanceTypeChooser: Sendable, Hashable {
                 noWarmProbability: noWarmProbability)
             let cost = Double(sizing.instances) * type.pricePerHour
             // Ties (e.g. an empty pool) go to the faster type: same price, shorter runs.
-            if let b = best, cost > b.costPerHour || (cost == b.costPerHour && type.relativeSpeed <= b.type.relativeSpeed) {
+            if let b = best,
+                cost > b.costPerHour || (cost == b.costPerHour && type.relativeSpeed <= b.type.relativeSpeed)
+            {
                 continue
             }
             best = Choice(type: type, sizing: sizing, costPerHour: cost, reason: "cheapest within the SLO")

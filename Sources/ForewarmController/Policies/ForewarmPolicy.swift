@@ -190,7 +190,8 @@ public struct ForewarmPolicy: ScalingPolicy {
         max(1, Int(((type.startupMs / 1000 + controlPeriod) / controlPeriod).rounded(.up)))
     }
 
-    private mutating func size(_ observed: PoolObservation, tick: ControlTick, replanned: String?) -> ScalingDirective? {
+    private mutating func size(_ observed: PoolObservation, tick: ControlTick, replanned: String?) -> ScalingDirective?
+    {
         let pool = observed.pool
         guard let type = types[pool], let arrivalsForecaster = poolArrivals[pool], let cpuForecaster = poolCPU[pool],
             var stabilizer = stabilizers[pool], var rate = warmup[pool]
@@ -218,12 +219,15 @@ public struct ForewarmPolicy: ScalingPolicy {
         var reason =
             "forecast p\(Int(q * 100)) \(Self.format(lambda))/s arrivals, mean \(Self.format(work)) CPU-s/s on \(type.name) "
             + "(speed \(Self.format(type.relativeSpeed))): load \(Self.format(sizing.load)) needs \(sizing.instances) "
-            + (epsilon >= 1 ? "nothing: this pool's arrivals may cold-start (cold-start budget spent elsewhere)"
+            + (epsilon >= 1
+                ? "nothing: this pool's arrivals may cold-start (cold-start budget spent elsewhere)"
                 : "for P(no warm) ≤ \(Self.format(epsilon))")
         if observed.queued > 0 { reason += ", +\(observed.queued) queued" }
         if stable < recommended { reason += "; capped at \(stable)" }
         if stable > recommended { reason += "; scale-down held at \(stable) by the stabilisation window" }
-        if target < stable { reason += "; warm-up rate \(Self.format(rate.rate))/period allows +\(target - observed.target)" }
+        if target < stable {
+            reason += "; warm-up rate \(Self.format(rate.rate))/period allows +\(target - observed.target)"
+        }
         if typeChanged, let replanned { reason += "; " + replanned }
         return ScalingDirective(
             pool: pool, action: .maintain, instances: target, instanceType: typeChanged ? type.name : nil,

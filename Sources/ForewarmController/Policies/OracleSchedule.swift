@@ -70,7 +70,9 @@ public struct OracleSchedule: Sendable {
             var line: [(time: Double, alive: Int)] = []
             for (time, delta) in events {
                 alive += delta
-                if let last = line.last, last.time == time { line[line.count - 1].alive = alive } else {
+                if let last = line.last, last.time == time {
+                    line[line.count - 1].alive = alive
+                } else {
                     line.append((time, alive))
                 }
             }
@@ -79,7 +81,9 @@ public struct OracleSchedule: Sendable {
     }
 
     /// The cheapest type with the memory and within the slowdown (the fastest with the most memory if none).
-    public static func rightSized(_ a: FutureArrival, catalog: InstanceCatalog, slo: ServiceLevelObjective) -> InstanceType {
+    public static func rightSized(_ a: FutureArrival, catalog: InstanceCatalog, slo: ServiceLevelObjective)
+        -> InstanceType
+    {
         let memory = max(a.memoryMB, 0)
         if let t = catalog.byPrice.first(where: {
             Double($0.memoryMiB) >= memory && a.cpuSeconds * (1 / $0.relativeSpeed - 1) <= slo.maxSlowdownSeconds

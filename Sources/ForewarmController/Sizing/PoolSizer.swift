@@ -28,7 +28,8 @@ public struct PoolSizer: Sendable, Hashable {
         noWarmProbability: Double? = nil
     ) -> Sizing {
         let lambda = arrivalRate.isFinite ? max(arrivalRate, 0) : 0
-        let work = max(workRate.isFinite ? workRate : 0, lambda * (meanCPUSeconds.isFinite ? max(meanCPUSeconds, 0) : 0))
+        let work = max(
+            workRate.isFinite ? workRate : 0, lambda * (meanCPUSeconds.isFinite ? max(meanCPUSeconds, 0) : 0))
         let load = work / max(type.relativeSpeed, 1e-6)
         guard lambda > 0 || load > 0 else { return Sizing(load: 0, instances: 0, noWarmProbability: 0) }
         let epsilon = noWarmProbability ?? slo.noWarmProbability(startupSeconds: type.startupMs / 1000)
