@@ -13,7 +13,9 @@ extension InstanceCatalog {
 
     /// The most powerful type: most vCPU, then most memory, then the most expensive.
     public var heaviest: InstanceType {
-        types.max { ($0.vCPU, Double($0.memoryMiB), $0.pricePerHour) < ($1.vCPU, Double($1.memoryMiB), $1.pricePerHour) }
+        types.max {
+            ($0.vCPU, Double($0.memoryMiB), $0.pricePerHour) < ($1.vCPU, Double($1.memoryMiB), $1.pricePerHour)
+        }
             ?? byPrice[byPrice.count - 1]
     }
 

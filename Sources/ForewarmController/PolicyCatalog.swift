@@ -13,6 +13,7 @@ public enum PolicyCatalog {
         name: String, catalog: InstanceCatalog, future: [FutureArrival]? = nil,
         forewarm: ForewarmOptions = ForewarmOptions()
     ) throws(PolicyError) -> any ScalingPolicy {
+        guard !catalog.types.isEmpty else { throw .emptyCatalog }
         switch name {
         case "forewarm": return ForewarmPolicy(catalog: catalog, options: forewarm)
         case "homogeneous-heavy": return ForewarmPolicy(catalog: catalog, options: forewarm, homogeneous: true)
@@ -43,16 +44,18 @@ public enum PolicyCatalog {
     }
 }
 
-/// A policy name the catalog does not know, or an oracle without its future.
+/// A policy name the catalog does not know, an oracle without its future, or no instance types to use.
 public enum PolicyError: Error, CustomStringConvertible, Equatable {
     case unknown(String)
     case needsFuture
+    case emptyCatalog
 
     public var description: String {
         switch self {
         case .unknown(let name):
             "unknown policy '\(name)'; known: all, " + PolicyCatalog.names.joined(separator: ", ")
         case .needsFuture: "the oracle policy needs the trace's future arrivals"
+        case .emptyCatalog: "the instance catalog lists no types to build pools from"
         }
     }
 }

@@ -29,7 +29,9 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) async throws -> (some ApplicationProtocol, Gateway) {
     try configuration.validate()
-    let sandbox = Sandbox(configuration: SandboxConfiguration(cgroupPrefix: configuration.cgroupPrefix))
+    let sandbox = Sandbox(
+        configuration: SandboxConfiguration(
+            cgroupPrefix: configuration.cgroupPrefix, prespawnInterpreters: configuration.prespawnInterpreters))
     let problems = sandbox.preflight()
     guard problems.isEmpty else { throw ConfigurationError(problems.joined(separator: "; ")) }
     let store = try HistoryStore(path: configuration.resolvedDatabasePath)

@@ -109,6 +109,12 @@ public struct ExecutionService: Sendable {
                     .tooManyRequests, type: "overloaded", title: "Too many requests",
                     detail: "every instance for this request's pool is busy and its queue is full",
                     retryAfterSeconds: seconds)
+            case .queueTimedOut(let waited, let seconds):
+                metrics.rejected(reason: "queue_timeout")
+                problem = Problem(
+                    .serviceUnavailable, type: "queue-timeout", title: "Queue timeout",
+                    detail: "no instance came free for this request's pool within \(waited) ms",
+                    retryAfterSeconds: seconds)
             case .shuttingDown:
                 metrics.rejected(reason: "shutting_down")
                 problem = Problem(

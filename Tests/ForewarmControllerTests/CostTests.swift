@@ -7,7 +7,8 @@ import Testing
     let chooser = InstanceTypeChooser(sizer: PoolSizer(slo: ServiceLevelObjective(maxSlowdownSeconds: 0.5)))
 
     func profile(cpu: Double, memory: Double, count: Int = 100) -> DemandProfile {
-        DemandProfile((0..<count).map { _ in DemandSample(score: 0, cpuSeconds: cpu, memoryMB: memory) }, percentile: 0.95)
+        DemandProfile(
+            (0..<count).map { _ in DemandSample(score: 0, cpuSeconds: cpu, memoryMB: memory) }, percentile: 0.95)
     }
 
     @Test func lightShortRunsGetTheCheapestType() {
@@ -26,7 +27,8 @@ import Testing
     @Test func memoryPicksABigEnoughType() {
         let c = chooser.choose(catalog: catalog, profile: profile(cpu: 5, memory: 3_000), arrivalRate: 0.1, workRate: 0)
         #expect(c.type.name == "ce.1x4")
-        let none = chooser.choose(catalog: catalog, profile: profile(cpu: 5, memory: 100_000), arrivalRate: 0.1, workRate: 0)
+        let none = chooser.choose(
+            catalog: catalog, profile: profile(cpu: 5, memory: 100_000), arrivalRate: 0.1, workRate: 0)
         #expect(none.type.name == "ce.4x16")
         #expect(none.reason.contains("no type"))
     }
@@ -42,7 +44,8 @@ import Testing
         let samples = bimodal(light: 950, heavy: 50)
         let work = arrivalRate * (0.95 * 0.02 + 0.05 * 4)
         let result = try #require(
-            planner.plan(samples: samples, arrivalRate: arrivalRate, workRate: work, catalog: catalog, current: [30, 70]))
+            planner.plan(
+                samples: samples, arrivalRate: arrivalRate, workRate: work, catalog: catalog, current: [30, 70]))
         let plan = result.best
         let single = chooser.choose(
             catalog: catalog, profile: DemandProfile(samples, percentile: 0.99), arrivalRate: arrivalRate,
@@ -54,12 +57,30 @@ import Testing
         #expect(plan.choices[heavySide].type.relativeSpeed == 1)
     }
 
+    @Test func plannerSharesTheColdStartBudgetTowardsTheBusyCheapPool() throws {
+        let planner = CutPointPlanner(chooser: chooser)
+        // 95 % of arrivals are light and cheap to keep warm; 5 % run 4 s on full-speed instances.
+        let samples = bimodal(light: 950, heavy: 50)
+        let result = try #require(
+            planner.plan(
+                samples: samples, arrivalRate: 5, workRate: 1.1, catalog: catalog,
+                current: [30, 70]))
+        let plan = try #require(result.current)
+        let budget = 1 - chooser.slo.waitPercentile
+        let spent = zip(plan.shares, plan.noWarmProbabilities).reduce(0) { $0 + $1.0 * $1.1 }
+        #expect(spent <= budget + 1e-12)
+        #expect(plan.noWarmProbabilities[2] > plan.noWarmProbabilities[0])
+        #expect(plan.noWarmProbabilities[2] > budget)
+    }
+
     @Test func plannerGivesASeparateLightPoolTheCheapestType() throws {
         let planner = CutPointPlanner(chooser: chooser)
         // The default split 30/70: light scores alone in the light pool must get the quarter core.
         let samples = bimodal(light: 950, heavy: 50)
-        let result = try #require(planner.plan(samples: samples, arrivalRate: 5, workRate: 1.1, catalog: catalog,
-            current: [30, 70]))
+        let result = try #require(
+            planner.plan(
+                samples: samples, arrivalRate: 5, workRate: 1.1, catalog: catalog,
+                current: [30, 70]))
         #expect(result.current?.choices[0].type.name == "ce.0.25x0.5")
         #expect(result.current?.choices[1].sizing.instances == 0)
     }
@@ -67,8 +88,10 @@ import Testing
     @Test func plannerKeepsOnePoolWhenTheLoadIsTiny() throws {
         let planner = CutPointPlanner(chooser: chooser)
         let samples = bimodal(light: 50, heavy: 50)
-        let result = try #require(planner.plan(samples: samples, arrivalRate: 0.01, workRate: 0.02, catalog: catalog,
-            current: [30, 70]))
+        let result = try #require(
+            planner.plan(
+                samples: samples, arrivalRate: 0.01, workRate: 0.02, catalog: catalog,
+                current: [30, 70]))
         // One warm instance in total: a second pool would cost another.
         #expect(result.best.choices.filter { $0.sizing.instances > 0 }.count == 1)
         #expect(result.current != nil)

@@ -17,6 +17,9 @@ import Testing
         #expect(throws: PolicyError.unknown("kpaa")) { try PolicyCatalog.make(name: "kpaa", catalog: catalog) }
         #expect(PolicyError.unknown("kpaa").description.contains("known: all, forewarm, threshold"))
         #expect(throws: PolicyError.needsFuture) { try PolicyCatalog.make(name: "oracle", catalog: catalog) }
+        #expect(throws: PolicyError.emptyCatalog) {
+            try PolicyCatalog.make(name: "forewarm", catalog: InstanceCatalog(types: []))
+        }
     }
 
     @Test func parsesLists() throws {

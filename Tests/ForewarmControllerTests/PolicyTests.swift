@@ -4,19 +4,24 @@ import Testing
 @testable import ForewarmController
 
 @Suite struct ForewarmPolicyTests {
-    @Test func prewarmsAheadOfGrowingDemandWithReasons() {
+    @Test func prewarmsAheadOfGrowingDemandWithReasons() throws {
         var d = Driver(ForewarmPolicy(catalog: catalog))
         #expect(d.pools.map(\.pool) == ["light", "standard", "heavy"])
         for k in 0..<60 { d.step(arrivals: Array(repeating: 10, count: 5 + k), cpu: 0.2) }
-        let light = d.target(ForewarmPolicy.light)
-        // ~13 arrivals/s × 0.2 CPU-s on a quarter core ≈ 10 Erlangs (more at the upper quantile).
-        #expect(light >= 10)
+        // 64 arrivals per 5 s × 0.2 CPU-s: 2.6 CPU-s/s, i.e. 2.6 / speed busy instances on the home pool's type;
+        // the pool must hold more than that.
+        let policy = d.policy
+        let home = ScoreRouting(
+            names: policy.poolNames, upperScores: [policy.cuts[0], policy.cuts[1], 100]
+        ).home(score: 10)
+        let speed = try #require(policy.types[home]?.relativeSpeed)
+        #expect(Double(d.target(home)) > 64.0 / 5 * 0.2 / speed)
         let reasons = d.directives.flatMap { $0 }.compactMap(\.reason)
-        #expect(reasons.contains { $0.contains("forecast p90") && $0.contains("Erlangs") == false })
+        #expect(reasons.contains { $0.contains("forecast p70") && $0.contains("needs") })
         #expect(reasons.allSatisfy { !$0.isEmpty })
     }
 
-    @Test func replansTypesAndCutsFromWhatRunsReallyUse() {
+    @Test func replansTypesAndCutsFromWhatRunsReallyUse() throws {
         var options = ForewarmOptions()
         options.replanEvery = 60
         options.minimumSamples = 20
@@ -32,6 +37,10 @@ import Testing
         let changed = d.directives.flatMap { $0 }.filter { $0.instanceType != nil }
         #expect(!changed.isEmpty)
         #expect(changed.contains { $0.reason?.contains("re-planned") == true })
+        // The ranges in force are reported (the baselines keep their plans' ranges: nil).
+        let range = try #require(policy.currentScoreRange(pool: home))
+        #expect(range.lower <= 12 && (12 < range.upper || range.upper >= 100))
+        #expect(ThresholdPolicy().currentScoreRange(pool: ThresholdPolicy.standard) == nil)
     }
 
     @Test func homogeneousHeavyIsOnePoolOfTheHeaviestType() {

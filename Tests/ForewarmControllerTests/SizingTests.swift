@@ -45,6 +45,13 @@ import Testing
         // The CPU-seconds forecast wins when it says more.
         #expect(sizer.size(arrivalRate: 4, workRate: 3, meanCPUSeconds: 0.5, type: fast).load == 3)
         #expect(sizer.size(arrivalRate: 0, workRate: 0, meanCPUSeconds: 1, type: fast).instances == 0)
+        // A pool given the whole budget (ε ≥ 1) keeps nothing warm; a tighter ε keeps more.
+        #expect(
+            sizer.size(arrivalRate: 4, workRate: 0, meanCPUSeconds: 0.5, type: fast, noWarmProbability: 1).instances
+                == 0)
+        #expect(
+            sizer.size(arrivalRate: 4, workRate: 0, meanCPUSeconds: 0.5, type: fast, noWarmProbability: 0.001).instances
+                > a.instances)
     }
 
     @Test func seriesForecasterFollowsTheLevelWithAnUpperBound() {

@@ -13,7 +13,8 @@ func arrival(_ time: Double, pool: String, score: Double, cold: Bool = false) ->
 func completion(_ time: Double, pool: String, score: Double, cpu: Double, wall: Double? = nil, memory: Double = 64)
     -> CompletionObservation
 {
-    CompletionObservation(time: time, pool: pool, score: score, cpuSeconds: cpu, wallSeconds: wall ?? cpu, memoryMB: memory)
+    CompletionObservation(
+        time: time, pool: pool, score: score, cpuSeconds: cpu, wallSeconds: wall ?? cpu, memoryMB: memory)
 }
 
 func observation(_ pool: String, type: InstanceType, idle: Int = 0, busy: Int = 0, queued: Int = 0, target: Int)

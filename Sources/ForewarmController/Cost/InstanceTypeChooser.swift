@@ -29,15 +29,19 @@ public struct InstanceTypeChooser: Sendable, Hashable {
 
     /// The cheapest admissible sized pool; when no type is admissible, the fastest type with the most memory.
     public func choose(
-        catalog: InstanceCatalog, profile: DemandProfile, arrivalRate: Double, workRate: Double
+        catalog: InstanceCatalog, profile: DemandProfile, arrivalRate: Double, workRate: Double,
+        noWarmProbability: Double? = nil
     ) -> Choice {
         var best: Choice?
         for type in catalog.byPrice where admits(type, profile: profile) {
             let sizing = sizer.size(
-                arrivalRate: arrivalRate, workRate: workRate, meanCPUSeconds: profile.meanCPUSeconds, type: type)
+                arrivalRate: arrivalRate, workRate: workRate, meanCPUSeconds: profile.meanCPUSeconds, type: type,
+                noWarmProbability: noWarmProbability)
             let cost = Double(sizing.instances) * type.pricePerHour
             // Ties (e.g. an empty pool) go to the faster type: same price, shorter runs.
-            if let b = best, cost > b.costPerHour || (cost == b.costPerHour && type.relativeSpeed <= b.type.relativeSpeed) {
+            if let b = best,
+                cost > b.costPerHour || (cost == b.costPerHour && type.relativeSpeed <= b.type.relativeSpeed)
+            {
                 continue
             }
             best = Choice(type: type, sizing: sizing, costPerHour: cost, reason: "cheapest within the SLO")
@@ -48,7 +52,8 @@ public struct InstanceTypeChooser: Sendable, Hashable {
                 ($0.relativeSpeed, $0.memoryMiB, -$0.pricePerHour) < ($1.relativeSpeed, $1.memoryMiB, -$1.pricePerHour)
             } ?? catalog.byPrice[0]
         let sizing = sizer.size(
-            arrivalRate: arrivalRate, workRate: workRate, meanCPUSeconds: profile.meanCPUSeconds, type: fallback)
+            arrivalRate: arrivalRate, workRate: workRate, meanCPUSeconds: profile.meanCPUSeconds, type: fallback,
+            noWarmProbability: noWarmProbability)
         return Choice(
             type: fallback, sizing: sizing, costPerHour: Double(sizing.instances) * fallback.pricePerHour,
             reason: "no type meets the SLO; fastest with the most memory")

@@ -22,6 +22,8 @@ public struct ForewarmPolicy: ScalingPolicy {
     /// The current cut points and each pool's type.
     public private(set) var cuts: [Double]
     public private(set) var types: [String: InstanceType]
+    /// Each pool's share of the cold-start budget (its chance of finding no warm instance); nil: the SLO's.
+    public private(set) var noWarm: [String: Double] = [:]
     public private(set) var scores: ScoreAverages
     public private(set) var rates: ArrivalRate
     private var samples: DemandSamples
@@ -33,6 +35,10 @@ public struct ForewarmPolicy: ScalingPolicy {
     private var stabilizers: [String: ScaleStabilizer] = [:]
     private var warmup: [String: WarmupRate] = [:]
     private var lastPlan = -Double.infinity
+    /// Per pool, what its completed runs used, refreshed every `profileRefresh` ticks (and after a re-plan).
+    private var profiles: [String: DemandProfile] = [:]
+    private var ticksSinceProfiles = 1_000_000
+    private let profileRefresh = 6
     private let planner: CutPointPlanner
 
     public var poolNames: [String] { homogeneous ? [Self.heavy] : [Self.light, Self.standard, Self.heavy] }
@@ -58,7 +64,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         overallCPU = SeriesForecaster(options: options.forecast)
         planner = CutPointPlanner(
             chooser: InstanceTypeChooser(sizer: PoolSizer(slo: options.slo, overflow: options.overflowSizing)),
-            candidates: options.cutCandidates)
+            candidates: options.cutCandidates, epsilons: options.noWarmCandidates)
         var stabilizer = options.stabilizer
         stabilizer.maxInstances = options.maxInstancesPerPool
         for pool in poolNames {
@@ -76,6 +82,10 @@ public struct ForewarmPolicy: ScalingPolicy {
         case Self.standard: (cuts[0], cuts[1])
         default: homogeneous ? (0, 100) : (cuts[1], 100)
         }
+    }
+
+    public func currentScoreRange(pool: String) -> (lower: Double, upper: Double)? {
+        poolNames.contains(pool) ? range(of: pool) : nil
     }
 
     private var routing: ScoreRouting {
@@ -101,6 +111,8 @@ public struct ForewarmPolicy: ScalingPolicy {
     public mutating func decide(_ tick: ControlTick) -> [ScalingDirective] {
         observe(tick)
         let replanned = homogeneous ? nil : replan(now: tick.now)
+        if replanned != nil || ticksSinceProfiles >= profileRefresh { refreshProfiles() }
+        ticksSinceProfiles += 1
         var directives: [ScalingDirective] = []
         for observed in tick.pools {
             guard let directive = size(observed, tick: tick, replanned: replanned) else { continue }
@@ -125,13 +137,23 @@ public struct ForewarmPolicy: ScalingPolicy {
         }
     }
 
+    private mutating func refreshProfiles() {
+        let all = samples.all
+        for pool in poolNames {
+            let r = range(of: pool)
+            let inRange = all.filter { $0.score >= r.lower && ($0.score < r.upper || r.upper >= 100) }
+            profiles[pool] = DemandProfile(inRange, percentile: options.slo.percentile)
+        }
+        ticksSinceProfiles = 0
+    }
+
     /// Re-plans cut points and types when due; returns a note for the reasons when the plan changed.
     private mutating func replan(now: Double) -> String? {
         guard now - lastPlan >= options.replanEvery, samples.count >= options.minimumSamples else { return nil }
         lastPlan = now
         let h = horizon(for: catalog.standard)
         let arrivals = overallArrivals.forecast(horizon: h, quantile: options.forecastQuantile).upper / controlPeriod
-        let work = overallCPU.forecast(horizon: h, quantile: options.forecastQuantile).upper / controlPeriod
+        let work = overallCPU.forecast(horizon: h, quantile: options.forecastQuantile).mean / controlPeriod
         guard
             let result = planner.plan(
                 samples: samples.all, arrivalRate: arrivals, workRate: work, catalog: catalog, current: cuts)
@@ -146,6 +168,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         let currentTypes = poolNames.map { types[$0]?.name }
         let sameCuts = best.cuts == cuts
         let newTypes = best.choices.map(\.type)
+        for (pool, epsilon) in zip(poolNames, best.noWarmProbabilities) { noWarm[pool] = epsilon }
         if sameCuts && newTypes.map(\.name) == currentTypes { return nil }
         cuts = best.cuts
         for (pool, type) in zip(poolNames, newTypes) { types[pool] = type }
@@ -167,7 +190,8 @@ public struct ForewarmPolicy: ScalingPolicy {
         max(1, Int(((type.startupMs / 1000 + controlPeriod) / controlPeriod).rounded(.up)))
     }
 
-    private mutating func size(_ observed: PoolObservation, tick: ControlTick, replanned: String?) -> ScalingDirective? {
+    private mutating func size(_ observed: PoolObservation, tick: ControlTick, replanned: String?) -> ScalingDirective?
+    {
         let pool = observed.pool
         guard let type = types[pool], let arrivalsForecaster = poolArrivals[pool], let cpuForecaster = poolCPU[pool],
             var stabilizer = stabilizers[pool], var rate = warmup[pool]
@@ -175,13 +199,13 @@ public struct ForewarmPolicy: ScalingPolicy {
         let h = horizon(for: type)
         let q = options.forecastQuantile
         let lambda = arrivalsForecaster.forecast(horizon: h, quantile: q).upper / controlPeriod
-        let work = cpuForecaster.forecast(horizon: h, quantile: q).upper / controlPeriod
-        let r = range(of: pool)
-        let inRange = samples.all.filter { $0.score >= r.lower && ($0.score < r.upper || r.upper >= 100) }
-        let profile = DemandProfile(inRange, percentile: options.slo.percentile)
+        let work = cpuForecaster.forecast(horizon: h, quantile: q).mean / controlPeriod
+        let profile = profiles[pool] ?? DemandProfile([DemandSample](), percentile: options.slo.percentile)
         let sizer = PoolSizer(slo: options.slo, overflow: options.overflowSizing)
+        let epsilon = noWarm[pool] ?? options.slo.noWarmProbability(startupSeconds: type.startupMs / 1000)
         let sizing = sizer.size(
-            arrivalRate: lambda, workRate: work, meanCPUSeconds: profile.meanCPUSeconds, type: type)
+            arrivalRate: lambda, workRate: work, meanCPUSeconds: profile.meanCPUSeconds, type: type,
+            noWarmProbability: epsilon)
         let recommended = sizing.instances + observed.queued
         let stable = stabilizer.stabilize(recommended: recommended, current: observed.target, now: tick.now)
         let coldStarts = tick.arrivals.filter { $0.pool == pool && $0.coldStart }.count
@@ -193,13 +217,17 @@ public struct ForewarmPolicy: ScalingPolicy {
         let typeChanged = type.name != observed.instanceType.name
         guard target != observed.target || typeChanged else { return nil }
         var reason =
-            "forecast p\(Int(q * 100)) \(Self.format(lambda))/s arrivals, \(Self.format(work)) CPU-s/s on \(type.name) "
+            "forecast p\(Int(q * 100)) \(Self.format(lambda))/s arrivals, mean \(Self.format(work)) CPU-s/s on \(type.name) "
             + "(speed \(Self.format(type.relativeSpeed))): load \(Self.format(sizing.load)) needs \(sizing.instances) "
-            + "for P(no warm) ≤ \(Self.format(options.slo.noWarmProbability(startupSeconds: type.startupMs / 1000)))"
+            + (epsilon >= 1
+                ? "nothing: this pool's arrivals may cold-start (cold-start budget spent elsewhere)"
+                : "for P(no warm) ≤ \(Self.format(epsilon))")
         if observed.queued > 0 { reason += ", +\(observed.queued) queued" }
         if stable < recommended { reason += "; capped at \(stable)" }
         if stable > recommended { reason += "; scale-down held at \(stable) by the stabilisation window" }
-        if target < stable { reason += "; warm-up rate \(Self.format(rate.rate))/period allows +\(target - observed.target)" }
+        if target < stable {
+            reason += "; warm-up rate \(Self.format(rate.rate))/period allows +\(target - observed.target)"
+        }
         if typeChanged, let replanned { reason += "; " + replanned }
         return ScalingDirective(
             pool: pool, action: .maintain, instances: target, instanceType: typeChanged ? type.name : nil,

@@ -36,10 +36,12 @@ public struct HPAPolicy: ScalingPolicy {
     }
 
     public func initialPools(catalog: InstanceCatalog) -> [PoolPlan] {
-        [PoolPlan(
-            name: Self.pool, instanceType: catalog.standard, minScore: 0, maxScore: 100,
-            initialInstances: options.minInstances, minInstances: options.minInstances,
-            maxInstances: options.maxInstances)]
+        [
+            PoolPlan(
+                name: Self.pool, instanceType: catalog.standard, minScore: 0, maxScore: 100,
+                initialInstances: options.minInstances, minInstances: options.minInstances,
+                maxInstances: options.maxInstances)
+        ]
     }
 
     public mutating func route(_ demand: DemandEstimate, pools: [PoolObservation]) -> String { Self.pool }
@@ -54,9 +56,11 @@ public struct HPAPolicy: ScalingPolicy {
             abs(ratio - 1) <= options.tolerance ? current : Int((Double(current) * ratio - 1e-9).rounded(.up))
         let desired = stabilizer.stabilize(recommended: recommended, current: pool.target, now: tick.now)
         guard desired != pool.target else { return [] }
-        return [ScalingDirective(
-            pool: Self.pool, action: .maintain, instances: desired,
-            reason: "utilisation \(ForewarmPolicy.format(utilisation)) vs target \(options.targetUtilisation) "
-                + "recommends \(recommended) → \(desired)")]
+        return [
+            ScalingDirective(
+                pool: Self.pool, action: .maintain, instances: desired,
+                reason: "utilisation \(ForewarmPolicy.format(utilisation)) vs target \(options.targetUtilisation) "
+                    + "recommends \(recommended) → \(desired)")
+        ]
     }
 }

@@ -33,9 +33,11 @@ public struct KPAPolicy: ScalingPolicy {
     public init(options: Options = Options()) { self.options = options }
 
     public func initialPools(catalog: InstanceCatalog) -> [PoolPlan] {
-        [PoolPlan(
-            name: Self.pool, instanceType: catalog.standard, minScore: 0, maxScore: 100, initialInstances: 1,
-            minInstances: 0, maxInstances: options.maxInstances)]
+        [
+            PoolPlan(
+                name: Self.pool, instanceType: catalog.standard, minScore: 0, maxScore: 100, initialInstances: 1,
+                minInstances: 0, maxInstances: options.maxInstances)
+        ]
     }
 
     public mutating func route(_ demand: DemandEstimate, pools: [PoolObservation]) -> String { Self.pool }
@@ -69,7 +71,8 @@ public struct KPAPolicy: ScalingPolicy {
             reason = "panic: 6 s concurrency \(ForewarmPolicy.format(panic)) wants \(desiredPanic) (ready \(ready))"
         } else {
             desired = desiredStable
-            reason = "stable: 60 s concurrency \(ForewarmPolicy.format(stable)) / \(ForewarmPolicy.format(perInstance)) per instance"
+            reason =
+                "stable: 60 s concurrency \(ForewarmPolicy.format(stable)) / \(ForewarmPolicy.format(perInstance)) per instance"
         }
         let base = max(ready, 1)
         desired = min(desired, Int((Double(base) * o.maxScaleUpRate).rounded(.down)))
@@ -77,6 +80,8 @@ public struct KPAPolicy: ScalingPolicy {
         if desired == 0 && tick.now - lastTraffic < o.scaleToZeroGrace { desired = 1 }
         desired = min(max(desired, 0), o.maxInstances)
         guard desired != pool.target else { return [] }
-        return [ScalingDirective(pool: Self.pool, action: .maintain, instances: desired, reason: reason + " → \(desired)")]
+        return [
+            ScalingDirective(pool: Self.pool, action: .maintain, instances: desired, reason: reason + " → \(desired)")
+        ]
     }
 }

@@ -15,9 +15,11 @@ public struct KeepAlivePolicy: ScalingPolicy {
     }
 
     public func initialPools(catalog: InstanceCatalog) -> [PoolPlan] {
-        [PoolPlan(
-            name: Self.pool, instanceType: catalog.standard, minScore: 0, maxScore: 100, initialInstances: 0,
-            minInstances: 0, maxInstances: 1_000)]
+        [
+            PoolPlan(
+                name: Self.pool, instanceType: catalog.standard, minScore: 0, maxScore: 100, initialInstances: 0,
+                minInstances: 0, maxInstances: 1_000)
+        ]
     }
 
     public mutating func route(_ demand: DemandEstimate, pools: [PoolObservation]) -> String { Self.pool }

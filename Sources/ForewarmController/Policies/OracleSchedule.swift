@@ -15,7 +15,11 @@ public struct OracleSchedule: Sendable {
     /// Instance starts (each one start-up time before its first request).
     public private(set) var starts = 0
 
-    public init(arrivals: [FutureArrival], catalog: InstanceCatalog, slo: ServiceLevelObjective) {
+    /// `startupMargin` starts each instance that much more than a nominal start-up early (0.15: the simulator's
+    /// start-ups vary by ± 10 %).
+    public init(
+        arrivals: [FutureArrival], catalog: InstanceCatalog, slo: ServiceLevelObjective, startupMargin: Double = 0.15
+    ) {
         let order = arrivals.indices.sorted { arrivals[$0].time < arrivals[$1].time }
         var byType: [String: [(start: Double, end: Double)]] = [:]
         assignments = Array(repeating: "", count: arrivals.count)
@@ -50,7 +54,7 @@ public struct OracleSchedule: Sendable {
                 if let latest = free.popLast() {
                     busy.append((run.end, latest.born))
                 } else {
-                    busy.append((run.end, run.start - startup))
+                    busy.append((run.end, run.start - startup * (1 + max(startupMargin, 0))))
                     starts += 1
                 }
             }
@@ -66,7 +70,9 @@ public struct OracleSchedule: Sendable {
             var line: [(time: Double, alive: Int)] = []
             for (time, delta) in events {
                 alive += delta
-                if let last = line.last, last.time == time { line[line.count - 1].alive = alive } else {
+                if let last = line.last, last.time == time {
+                    line[line.count - 1].alive = alive
+                } else {
                     line.append((time, alive))
                 }
             }
@@ -75,7 +81,9 @@ public struct OracleSchedule: Sendable {
     }
 
     /// The cheapest type with the memory and within the slowdown (the fastest with the most memory if none).
-    public static func rightSized(_ a: FutureArrival, catalog: InstanceCatalog, slo: ServiceLevelObjective) -> InstanceType {
+    public static func rightSized(_ a: FutureArrival, catalog: InstanceCatalog, slo: ServiceLevelObjective)
+        -> InstanceType
+    {
         let memory = max(a.memoryMB, 0)
         if let t = catalog.byPrice.first(where: {
             Double($0.memoryMiB) >= memory && a.cpuSeconds * (1 / $0.relativeSpeed - 1) <= slo.maxSlowdownSeconds

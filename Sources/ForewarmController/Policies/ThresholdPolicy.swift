@@ -67,20 +67,26 @@ public struct ThresholdPolicy: ScalingPolicy {
         switch t.band(of: average) {
         case .high:
             guard (targets[Self.heavyweight] ?? 0) < options.maxInstances.heavy else { return [] }
-            return [ScalingDirective(
-                pool: Self.heavyweight, action: .add, instances: 1,
-                reason: "rolling average score \(shown) > high \(t.high): add a heavyweight instance")]
+            return [
+                ScalingDirective(
+                    pool: Self.heavyweight, action: .add, instances: 1,
+                    reason: "rolling average score \(shown) > high \(t.high): add a heavyweight instance")
+            ]
         case .medium:
             guard (targets[Self.standard] ?? 0) < options.maxInstances.standard else { return [] }
-            return [ScalingDirective(
-                pool: Self.standard, action: .add, instances: 1,
-                reason: "rolling average score \(shown) > medium \(t.medium): add a standard instance")]
+            return [
+                ScalingDirective(
+                    pool: Self.standard, action: .add, instances: 1,
+                    reason: "rolling average score \(shown) > medium \(t.medium): add a standard instance")
+            ]
         case .belowLow:
             for (pool, floor) in [(Self.heavyweight, options.initial.heavy), (Self.standard, options.initial.standard)]
             where (targets[pool] ?? 0) > floor {
-                return [ScalingDirective(
-                    pool: pool, action: .remove, instances: 1,
-                    reason: "rolling average score \(shown) ≤ low \(t.low): give back a \(pool) instance")]
+                return [
+                    ScalingDirective(
+                        pool: pool, action: .remove, instances: 1,
+                        reason: "rolling average score \(shown) ≤ low \(t.low): give back a \(pool) instance")
+                ]
             }
             return []
         case .low:

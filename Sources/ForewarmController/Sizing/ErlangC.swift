@@ -41,7 +41,8 @@ public enum ErlangC {
 
     /// The fewest servers with P(wait) ≤ `probability` (Erlang C), or with P(all busy) ≤ `probability` when
     /// `overflow` (Erlang B). At most `limit`.
-    public static func servers(load a: Double, probability: Double, overflow: Bool = false, limit: Int = 10_000) -> Int {
+    public static func servers(load a: Double, probability: Double, overflow: Bool = false, limit: Int = 10_000) -> Int
+    {
         guard a > 0, a.isFinite else { return 0 }
         let target = min(max(probability, 1e-9), 1)
         var n = overflow ? 1 : max(1, Int(a.rounded(.down)) + 1)

@@ -21,12 +21,19 @@ public struct PoolSizer: Sendable, Hashable {
         public var noWarmProbability: Double
     }
 
-    public func size(arrivalRate: Double, workRate: Double, meanCPUSeconds: Double, type: InstanceType) -> Sizing {
+    /// Sizes for the forecast. `noWarmProbability` overrides the SLO's chance of finding no warm instance (a pool
+    /// given a larger share of the cold-start budget); 1 or more means no warm instances at all.
+    public func size(
+        arrivalRate: Double, workRate: Double, meanCPUSeconds: Double, type: InstanceType,
+        noWarmProbability: Double? = nil
+    ) -> Sizing {
         let lambda = arrivalRate.isFinite ? max(arrivalRate, 0) : 0
-        let work = max(workRate.isFinite ? workRate : 0, lambda * (meanCPUSeconds.isFinite ? max(meanCPUSeconds, 0) : 0))
+        let work = max(
+            workRate.isFinite ? workRate : 0, lambda * (meanCPUSeconds.isFinite ? max(meanCPUSeconds, 0) : 0))
         let load = work / max(type.relativeSpeed, 1e-6)
         guard lambda > 0 || load > 0 else { return Sizing(load: 0, instances: 0, noWarmProbability: 0) }
-        let epsilon = slo.noWarmProbability(startupSeconds: type.startupMs / 1000)
+        let epsilon = noWarmProbability ?? slo.noWarmProbability(startupSeconds: type.startupMs / 1000)
+        guard epsilon < 1 else { return Sizing(load: load, instances: 0, noWarmProbability: 1) }
         let n = ErlangC.servers(load: max(load, 1e-9), probability: epsilon, overflow: overflow)
         let p =
             overflow

@@ -40,7 +40,9 @@ public struct BinnedDemandHistory: Sendable {
     /// The whole series for a score range.
     public func series(lower: Double, upper: Double) -> (arrivals: [Double], cpuSeconds: [Double]) {
         let r = range(lower: lower, upper: upper)
-        return (arrivals.map { row in r.reduce(0) { $0 + row[$1] } }, cpuSeconds.map { row in r.reduce(0) { $0 + row[$1] } })
+        return (
+            arrivals.map { row in r.reduce(0) { $0 + row[$1] } }, cpuSeconds.map { row in r.reduce(0) { $0 + row[$1] } }
+        )
     }
 
     private func range(lower: Double, upper: Double) -> Range<Int> {
