@@ -52,35 +52,44 @@ public struct ControlLoop: Service {
         self.logger = logger
     }
 
+    /// What the loop carries from one tick to the next.
+    struct State {
+        var policy: any ScalingPolicy
+        /// Per backend pool, each language's recent share of arrivals.
+        var shares: [String: [String: Double]] = [:]
+        /// Per backend pool, the target the policy last asked for (the backend may hold more: the floors).
+        var requested: [String: Int] = [:]
+    }
+
     public func run() async throws {
         let start = policy
         await cancelWhenGracefulShutdown {
-            var policy = start
-            var shares: [String: [String: Double]] = [:]
+            var state = State(policy: start)
             var last = events.now
             while true {
                 do { try await Task.sleep(for: .milliseconds(Int64(period * 1000))) } catch { return }
                 let now = events.now
-                await tick(&policy, shares: &shares, now: now, period: now - last)
+                await tick(&state, now: now, period: now - last)
                 last = now
             }
         }
     }
 
-    /// One decision: observe, decide, apply, record.
-    func tick(_ policy: inout any ScalingPolicy, shares: inout [String: [String: Double]], now: Double, period: Double)
-        async
-    {
+    /// One decision: observe, decide, apply, and record what changed.
+    func tick(_ state: inout State, now: Double, period: Double) async {
         let (arrivals, completions) = events.drain()
-        let observed = await pools.observations()
+        var observed = await pools.observations()
         let floors = await pools.configuredFloors()
         let current = await pools.languageTargets()
-        for pool in observed.map(\.pool) {
+        for index in observed.indices {
+            let pool = observed[index].pool
+            // The policy sees its own last target, not the floors the backend adds to it.
+            if let requested = state.requested[pool] { observed[index].target = requested }
             var counts: [String: Double] = [:]
             for arrival in arrivals where arrival.pool == pool { counts[arrival.demand.language, default: 0] += 1 }
-            var updated = (shares[pool] ?? [:]).mapValues { $0 * shareMemory }
+            var updated = (state.shares[pool] ?? [:]).mapValues { $0 * shareMemory }
             for (language, count) in counts { updated[language, default: 0] += (1 - shareMemory) * count }
-            shares[pool] = updated.filter { $0.value > 1e-3 }
+            state.shares[pool] = updated.filter { $0.value > 1e-3 }
         }
         let tick = ControlTick(
             now: now, period: period,
@@ -93,7 +102,7 @@ public struct ControlLoop: Service {
             completions: completions.compactMap { c in
                 names.toPolicy[c.pool].map { name in var renamed = c; renamed.pool = name; return renamed }
             })
-        for directive in policy.decide(tick) {
+        for directive in state.policy.decide(tick) {
             guard let backend = names.toBackend[directive.pool],
                 let before = observed.first(where: { $0.pool == backend })
             else { continue }
@@ -103,11 +112,15 @@ public struct ControlLoop: Service {
             case .add: total = before.target + directive.instances
             case .remove: total = max(0, before.target - directive.instances)
             }
+            state.requested[backend] = total
             // With no recent arrivals, keep the languages' current proportions.
-            let weights = (shares[backend] ?? [:]).isEmpty
-                ? (current[backend] ?? [:]).mapValues(Double.init) : shares[backend] ?? [:]
+            let shares = state.shares[backend] ?? [:]
+            let weights = shares.isEmpty ? (current[backend] ?? [:]).mapValues(Double.init) : shares
             let split = LanguageTargetSplit.split(total: total, shares: weights, floors: floors[backend] ?? [:])
-            let applied = await pools.setTargets(pool: backend, targets: split, instanceType: directive.instanceType)
+            let typeChange = directive.instanceType.flatMap { $0 == before.instanceType.name ? nil : $0 }
+            let previous = (current[backend] ?? [:]).filter { $0.value > 0 }
+            guard split.filter({ $0.value > 0 }) != previous || typeChange != nil else { continue }
+            let applied = await pools.setTargets(pool: backend, targets: split, instanceType: typeChange)
             record(directive, pool: backend, applied: applied)
         }
     }
