@@ -51,8 +51,10 @@ public struct DemandPredictor: Sendable {
         return predict(features: x, language: metrics.language)
     }
 
-    /// Predicts from a feature vector.
-    public func predict(features x: [Double], language: Language) -> Prediction {
+    /// Predicts from a feature vector (as ``FeatureExtractor`` makes it; the lexicon columns are filled here).
+    public func predict(features: [Double], language: Language) -> Prediction {
+        var x = features
+        model.lexicon.fill(&x)
         let (p50Log10, p90Log10, memoryLog10, heavyOdds) = x.withUnsafeBufferPointer { buffer in
             (cpuP50.predict(buffer), cpuP90.predict(buffer), memory.predict(buffer), heavy.predict(buffer))
         }
