@@ -139,7 +139,7 @@ public struct FeatureExtractor: Sendable {
         // recursion that nothing stops.
         let unboundedWithoutExit = counts[WordCue.unboundedLoop.rawValue] > counts[WordCue.breaks.rawValue]
         let endless = loops.endlessLines > 0 || unboundedWithoutExit || unconditional > 0
-        put(max(loops.nestedWorkLog10, endless ? Self.endlessWorkLog10 : 0))
+        put(max(min(loops.nestedWorkLog10, 12), endless ? Self.endlessWorkLog10 : 0))
         put(log1p10(input.stdinBytes))
         put(log1p10(input.stdinNumbers))
         put(input.stdinMaxNumberLog10)

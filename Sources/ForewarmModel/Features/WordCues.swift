@@ -57,10 +57,11 @@ struct WordCueCounter: Sendable {
                 "sort", "sorted", "append", "push", "map", "filter", "reduce", "HashMap", "dict", "Vec",
                 "vector", "ArrayList", "list", "set", "Set", "hash", "Hash", "table", "insert", "collect",
             ],
-            .breaks: ["break", "last", "exit", "quit", "die", "Exit", "throw", "raise"],
+            // `yield` suspends a `while True` generator: its loop runs only as far as its consumer asks.
+            .breaks: ["break", "last", "exit", "quit", "die", "Exit", "throw", "raise", "yield"],
             .endless: [
                 "infinite", "lazy", "cycle", "itertools", "goto", "forever",
-                "generator", "yield",
+                "generator",
             ],
             .io: [
                 "open", "fopen", "File", "file", "socket", "http", "urllib", "requests", "net", "Process",
@@ -183,6 +184,7 @@ struct WordCueCounter: Sendable {
                 if magnitude >= 3 { counts[WordCue.numbers4Digits.rawValue] += 1 }
                 if magnitude >= 5 { counts[WordCue.numbers6Digits.rawValue] += 1 }
                 line.maxLiteralLog10 = max(line.maxLiteralLog10, magnitude)
+                if magnitude >= 0.3 { line.literals += 1 }
                 if loopWord == .whileWord, index - start == 1, byte == 0x31 { counts[unbounded] += 1 }  // while (1)
                 loopWord = nil
                 continue
@@ -281,6 +283,9 @@ struct WordCueCounter: Sendable {
         var loops = false
         var endless = false
         var maxLiteralLog10 = 0.0
+        /// Literals of 2 or more on the line: three or more make a list of values (`range []int{12, 9e18}`), not
+        /// a bound.
+        var literals = 0
 
         /// Closes the line: a loop line pushes its bound onto the nest of the loops that enclose it (by
         /// indentation); any other line at or left of a loop's indentation ends that loop.
@@ -288,11 +293,12 @@ struct WordCueCounter: Sendable {
             guard !blank || loops else { return }
             while let top = nest.last, top.indent >= indent { nest.removeLast() }
             guard loops else { return }
-            let work = (nest.last?.work ?? 0) + maxLiteralLog10
+            let bound = literals >= 3 ? log10(Double(literals)) : maxLiteralLog10
+            let work = (nest.last?.work ?? 0) + bound
             if nest.count < 16 { nest.append((indent, work)) }
             totals.lines += 1
-            totals.maxBoundLog10 = max(totals.maxBoundLog10, maxLiteralLog10)
-            totals.boundSumLog10 += maxLiteralLog10
+            totals.maxBoundLog10 = max(totals.maxBoundLog10, bound)
+            totals.boundSumLog10 += bound
             totals.nestedWorkLog10 = max(totals.nestedWorkLog10, work)
             if endless { totals.endlessLines += 1 }
         }

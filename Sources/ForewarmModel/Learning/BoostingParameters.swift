@@ -12,7 +12,7 @@ public struct BoostingParameters: Sendable, Codable, Equatable {
     public var featureFraction = 0.8
     public var seed: UInt64 = 42
     /// L2 penalty of the word lexicon's regressions (``WordLexicon``), in programs.
-    public var lexiconLambda = 30.0
+    public var lexiconLambda = 300.0
 
     public init() {}
 }
