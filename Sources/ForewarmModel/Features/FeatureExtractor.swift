@@ -158,7 +158,7 @@ public struct FeatureExtractor: Sendable {
     /// A readable group for a feature, so contributions of the 15 one-hot columns read as one "language".
     public static func group(of index: Int) -> String {
         if languageColumns.contains(index) { return "language" }
-        if bagColumns.contains(index) { return "words" }
+        if bagColumns.contains(index) || lexiconColumns.contains(index) { return "words" }
         return names[index]
     }
 }

@@ -36,6 +36,11 @@ extension DemandModel {
         guard model.featureNames == FeatureExtractor.names else {
             throw ModelError.incompatible(path: path, reason: "its features differ from this build's")
         }
+        for ensemble in [model.cpuP50, model.cpuP90, model.memory, model.heavy] {
+            for tree in ensemble.trees where tree.feature.contains(where: { $0 >= FeatureExtractor.treeColumns }) {
+                throw ModelError.malformed(path: path, reason: "a tree splits on a column trees may not use")
+            }
+        }
         return model
     }
 
