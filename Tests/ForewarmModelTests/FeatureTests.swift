@@ -68,7 +68,8 @@ import Testing
         var samples: [LabeledSample] = []
         for task in 0..<40 {
             let slow = task % 2 == 0
-            let code = "value\(task) = compute\(task)(\(task))\n" + (slow ? "result = sieve(value\(task))\n" : "")
+            // The slow and the fast programs differ only by one word of the same length.
+            let code = "value\(task) = compute\(task)(\(task))\nresult = \(slow ? "sieve" : "tally")(value\(task))\n"
             samples.append(
                 LabeledSample(
                     id: "t\(task).py", group: "task\(task)", language: .python,
@@ -81,7 +82,7 @@ import Testing
         parameters.lexiconLambda = 1
         let model = DemandModel.train(samples, parameters: parameters)
         let withWord = Self.features("n = read()\nsieve(n)\n", .python)
-        let without = Self.features("n = read()\nlist(n)\n", .python)
+        let without = Self.features("n = read()\ntally(n)\n", .python)
         let slowScores = withWord.withUnsafeBufferPointer { model.lexicon.scores($0) }
         let fastScores = without.withUnsafeBufferPointer { model.lexicon.scores($0) }
         #expect(slowScores.cpu > fastScores.cpu + 0.1)
@@ -112,7 +113,10 @@ import Testing
 
     @Test(arguments: [
         ("for i in range(10):\n    print(i)\n", Language.python),
-        ("fn main() {\n    let a = [1, 2, 3];\n    for x in &a[1..] {\n        println!(\"{}\", x);\n    }\n}\n", Language.rust),
+        (
+            "fn main() {\n    let a = [1, 2, 3];\n    for x in &a[1..] {\n        println!(\"{}\", x);\n    }\n}\n",
+            Language.rust
+        ),
         ("10.times { |n| puts n }\n(1..5).step(2) { |n| puts n }\n", Language.ruby),
         ("<?php\nfor ($i = 0; $i < count($a); $i++) { echo $i; }\n", Language.php),
     ])
