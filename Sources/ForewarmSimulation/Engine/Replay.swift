@@ -337,8 +337,10 @@ struct Replay<Policy: ScalingPolicy> {
     /// Removes surplus idle instances (oldest idle first, older types first), then starts instances up to the target
     /// and for queued requests, within the pool's max.
     mutating func reconcile(_ pool: Int) {
-        if !pools[pool].idle.isEmpty {
-            let candidates = pools[pool].idle.sorted { a, b in
+        let surplus = pools[pool].liveCurrent > pools[pool].target || pools[pool].live > pools[pool].liveCurrent
+        if surplus && !pools[pool].idle.isEmpty {
+            // Those already waiting out their keep-alive need nothing more.
+            let candidates = pools[pool].idle.filter { !instances[$0].expiryScheduled }.sorted { a, b in
                 let aOld = instances[a].type.name != pools[pool].type.name
                 let bOld = instances[b].type.name != pools[pool].type.name
                 return (aOld ? 0 : 1, instances[a].idleSince, a) < (bOld ? 0 : 1, instances[b].idleSince, b)

@@ -9,20 +9,11 @@ public struct SimulationReport: Sendable, Codable, Equatable {
     }
 
     /// `{"policies": [{"name", "coldStartRate", "p50LatencyMs", "p99LatencyMs", "sloViolationRate", "cost",
-    /// "idleInstanceSeconds", "misroutes", …}]}`, keys sorted; `series` and `directiveLog` are left out unless asked.
-    public func json(includeSeries: Bool = false) throws -> String {
-        var trimmed = self
-        if !includeSeries {
-            for index in trimmed.policies.indices {
-                trimmed.policies[index].series = SimulationSeries(
-                    bucketSeconds: policies[index].series.bucketSeconds, arrivals: [], coldStarts: [], cpuDemand: [],
-                    cumulativeCost: [], poolSizes: [], busy: [])
-                trimmed.policies[index].directiveLog = []
-            }
-        }
+    /// "idleInstanceSeconds", "misroutes", …, "series", "directiveLog"}]}`, keys sorted.
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(trimmed), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 
     /// One row per policy, aligned for a terminal.
