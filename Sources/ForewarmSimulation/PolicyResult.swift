@@ -28,9 +28,9 @@ public struct PolicyResult: Sendable, Codable, Equatable {
     public var misroutes: Int
     /// Runs that needed more memory than their instance has; each is re-run on the next pool with enough memory.
     public var memoryMisroutes: Int
-    /// Requests routed to a pool below the one their measured score belongs to.
+    /// Heavy runs (measured ≥ 1 s CPU or ≥ 512 MB) routed to a pool with slower instances than another pool's.
     public var heavyOnLight: Int
-    /// Requests routed to a pool above the one their measured score belongs to.
+    /// Light runs (measured < 0.1 s CPU) routed to a pool with pricier instances than another pool's.
     public var lightOnHeavy: Int
     /// Requests no pool had the memory for (their last attempt failed).
     public var failedRequests: Int

@@ -11,15 +11,11 @@ public struct SimulatedRequest: Sendable, Hashable {
     public var cpuSeconds: Double
     /// Measured peak memory; more than the instance's memory is an out-of-memory misroute.
     public var memoryMB: Double
-    /// The 0–100 score of the *measured* CPU time (same scale as the prediction): the pool whose score range holds it
-    /// is where the request belongs, for counting misroutes.
-    public var measuredScore: Double
 
-    public init(arrival: Double, demand: DemandEstimate, cpuSeconds: Double, memoryMB: Double, measuredScore: Double) {
+    public init(arrival: Double, demand: DemandEstimate, cpuSeconds: Double, memoryMB: Double) {
         self.arrival = arrival
         self.demand = demand
         self.cpuSeconds = cpuSeconds
         self.memoryMB = memoryMB
-        self.measuredScore = measuredScore
     }
 }

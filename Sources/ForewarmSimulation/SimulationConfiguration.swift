@@ -15,6 +15,11 @@ public struct SimulationConfiguration: Sendable {
     public var seriesBucketSeconds: Double
     /// How many directives (with their reasons) the result keeps, from the start. Default 200.
     public var directiveLogLimit: Int
+    /// A run is *heavy* from this much measured CPU (default 1 s) or memory (default 512 MB), the model's heavy
+    /// class, and *light* below `lightCPUSeconds` (default 0.1 s) and the memory bound; for counting misroutes.
+    public var heavyCPUSeconds = 1.0
+    public var heavyMemoryMB = 512.0
+    public var lightCPUSeconds = 0.1
 
     public init(
         catalog: InstanceCatalog = .standard, seed: UInt64 = 1, sloWaitSeconds: Double = 0.25,

@@ -133,12 +133,12 @@ struct SimulatorTests {
         ]
         let policy = ScriptedPolicy(plans: plans)
         let result = try simulator.run(
-            policy, requests: [Fixture.request(at: 0, cpu: 2, memoryMB: 2000, score: 10, measuredScore: 10)])
+            policy, requests: [Fixture.request(at: 0, cpu: 0.05, memoryMB: 2000, score: 10)])
         #expect(result.memoryMisroutes == 1)
-        #expect(result.misroutes == 1)
+        #expect(result.misroutes == 2)  // and heavy (2000 MB) on light
         #expect(result.failedRequests == 0)
-        // 2 s on light (killed at its end), then 1 s on heavy.
-        #expect(result.p50LatencyMs == 3000)
+        // 50 ms on light (killed at its end), then 25 ms on heavy.
+        #expect(abs(result.p50LatencyMs - 75) < 1e-9)
     }
 
     @Test func heavyWorkOnALightPoolAndTheReverseAreMisroutes() throws {
@@ -150,9 +150,10 @@ struct SimulatorTests {
         let result = try simulator.run(
             policy,
             requests: [
-                Fixture.request(at: 0, cpu: 1, score: 10, measuredScore: 90),  // predicted light, was heavy
-                Fixture.request(at: 0, cpu: 1, score: 80, measuredScore: 20),  // predicted heavy, was light
-                Fixture.request(at: 0, cpu: 1, score: 100, measuredScore: 100),
+                Fixture.request(at: 0, cpu: 3, score: 10),  // predicted light, was heavy
+                Fixture.request(at: 0, cpu: 0.01, score: 80),  // predicted heavy, was light
+                Fixture.request(at: 0, cpu: 3, score: 100),  // heavy on heavy
+                Fixture.request(at: 0, cpu: 0.5, score: 80),  // neither light nor heavy: never a misroute
             ])
         #expect(result.heavyOnLight == 1)
         #expect(result.lightOnHeavy == 1)

@@ -58,13 +58,13 @@ enum Fixture {
     }
 
     static func request(
-        at time: Double, cpu: Double, memoryMB: Double = 10, score: Double = 10, measuredScore: Double? = nil
+        at time: Double, cpu: Double, memoryMB: Double = 10, score: Double = 10
     ) -> SimulatedRequest {
         SimulatedRequest(
             arrival: time,
             demand: DemandEstimate(
                 language: "python", score: score, cpuSecondsP50: cpu, cpuSecondsP90: cpu, memoryMB: memoryMB),
-            cpuSeconds: cpu, memoryMB: memoryMB, measuredScore: measuredScore ?? score)
+            cpuSeconds: cpu, memoryMB: memoryMB)
     }
 
     /// No start-up jitter, so times are exact.

@@ -157,7 +157,7 @@ struct Replay<Policy: ScalingPolicy> {
             invalidRoutes += 1
             pool = 0
         }
-        countScoreMisroute(request, routedTo: pool)
+        countMisroute(request, routedTo: pool)
         let bucket = self.bucket(now)
         arrivalSeries[bucket] += 1
         cpuSeries[bucket] += requests[request].cpuSeconds / configuration.seriesBucketSeconds
@@ -247,16 +247,17 @@ struct Replay<Policy: ScalingPolicy> {
                 cpuSeconds: requests[request].cpuSeconds, wallSeconds: wall, memoryMB: requests[request].memoryMB))
     }
 
-    /// Counts a route to a pool whose score range lies below (heavy on light) or above (light on heavy) the request's
-    /// measured score; a pool whose range holds it (the top pool also takes 100) is right.
-    mutating func countScoreMisroute(_ request: Int, routedTo pool: Int) {
+    /// Heavy work (by its measured cost) sent to a pool whose instances are slower than the fastest pool's, and
+    /// light work sent to a pool whose instances cost more than the cheapest pool's. Judged by the pools' current
+    /// types, so it holds whatever score ranges a policy routes by; a policy with one type has none.
+    mutating func countMisroute(_ request: Int, routedTo pool: Int) {
         guard pools.count > 1 else { return }
-        let score = requests[request].measuredScore
-        let plan = pools[pool].plan
-        if score < plan.minScore {
-            lightOnHeavy += 1
-        } else if score >= plan.maxScore && !(plan.maxScore >= 100 && score <= 100) {
-            heavyOnLight += 1
+        let cpu = requests[request].cpuSeconds, memory = requests[request].memoryMB
+        let type = pools[pool].type
+        if cpu >= configuration.heavyCPUSeconds || memory >= configuration.heavyMemoryMB {
+            if pools.contains(where: { $0.type.relativeSpeed > type.relativeSpeed }) { heavyOnLight += 1 }
+        } else if cpu < configuration.lightCPUSeconds {
+            if pools.contains(where: { $0.type.pricePerHour < type.pricePerHour }) { lightOnHeavy += 1 }
         }
     }
 
