@@ -48,7 +48,9 @@ public enum SourceArrivals {
                     skipped += 1
                     continue
                 }
-                var ids: [String: String] = ["worker_group_id": String(fields[group]), "duration": String(fields[duration])]
+                var ids: [String: String] = [
+                    "worker_group_id": String(fields[group]), "duration": String(fields[duration]),
+                ]
                 if let submission {
                     let id = String(fields[submission])
                     guard seen.insert(id).inserted else { continue }

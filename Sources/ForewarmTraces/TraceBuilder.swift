@@ -66,7 +66,10 @@ public struct TraceBuilder: Sendable {
                 language = mapped
             } else {
                 var pick = Int(random.unit() * Double(total))
-                language = weights.first { pick -= $0.1; return pick < 0 }?.0 ?? weights[weights.count - 1].0
+                language =
+                    weights.first {
+                        pick -= $0.1; return pick < 0
+                    }?.0 ?? weights[weights.count - 1].0
             }
             let candidates = byLanguage[language]!
             let program = candidates[min(candidates.count - 1, Int(quantiles[index] * Double(candidates.count)))]

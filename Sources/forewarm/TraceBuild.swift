@@ -103,7 +103,9 @@ struct TraceBuild: ParsableCommand {
     }
 
     func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.input("\(path): cannot read") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError.input("\(path): cannot read")
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

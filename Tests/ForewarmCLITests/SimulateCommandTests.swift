@@ -8,14 +8,15 @@ import Testing
     static let dataPresent = FileManager.default.fileExists(atPath: data.appendingPathComponent("labels").path)
 
     /// A small trace with the code inline: two languages, a burst, and one heavy program.
-    static let trace = [
-        #"{"arrival": 0, "language": "python", "code": "print(1)\n", "cpuSeconds": 0.02, "memoryMB": 9}"#,
-        #"{"arrival": 0.5, "language": "python", "code": "print(1)\n", "cpuSeconds": 0.02, "memoryMB": 9}"#,
-        #"{"arrival": 1, "language": "c", "code": "int main(void){return 0;}\n", "cpuSeconds": 0.001, "memoryMB": 1}"#,
-        #"{"arrival": 30, "language": "python", "code": "n=0\nfor i in range(10**8):\n    n+=i\nprint(n)\n", "cpuSeconds": 6, "memoryMB": 9}"#,
-        #"{"arrival": 31, "language": "python", "code": "print(2)\n", "cpuSeconds": 0.02, "memoryMB": 9}"#,
-        #"{"arrival": 90, "language": "python", "code": "print(3)\n", "cpuSeconds": 0.02, "memoryMB": 9}"#,
-    ].joined(separator: "\n") + "\n"
+    static let trace =
+        [
+            #"{"arrival": 0, "language": "python", "code": "print(1)\n", "cpuSeconds": 0.02, "memoryMB": 9}"#,
+            #"{"arrival": 0.5, "language": "python", "code": "print(1)\n", "cpuSeconds": 0.02, "memoryMB": 9}"#,
+            #"{"arrival": 1, "language": "c", "code": "int main(void){return 0;}\n", "cpuSeconds": 0.001, "memoryMB": 1}"#,
+            #"{"arrival": 30, "language": "python", "code": "n=0\nfor i in range(10**8):\n    n+=i\nprint(n)\n", "cpuSeconds": 6, "memoryMB": 9}"#,
+            #"{"arrival": 31, "language": "python", "code": "print(2)\n", "cpuSeconds": 0.02, "memoryMB": 9}"#,
+            #"{"arrival": 90, "language": "python", "code": "print(3)\n", "cpuSeconds": 0.02, "memoryMB": 9}"#,
+        ].joined(separator: "\n") + "\n"
 
     @Test func everyPolicyReplaysAHandMadeTraceAsJSON() throws {
         let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
@@ -25,9 +26,10 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let policies = try #require(json?["policies"] as? [[String: Any]])
-        #expect(policies.compactMap { $0["name"] as? String } == [
-            "forewarm", "threshold", "fixed", "kpa", "hpa", "homogeneous-heavy", "keepalive-10m", "oracle",
-        ])
+        #expect(
+            policies.compactMap { $0["name"] as? String } == [
+                "forewarm", "threshold", "fixed", "kpa", "hpa", "homogeneous-heavy", "keepalive-10m", "oracle",
+            ])
         for policy in policies {
             for key in [
                 "coldStartRate", "p50LatencyMs", "p99LatencyMs", "sloViolationRate", "cost", "idleInstanceSeconds",

@@ -5,8 +5,13 @@ import Testing
 
 struct ReportTests {
     static func report() throws -> SimulationReport {
-        let plans = [Fixture.pool("light", scores: 0...50, initial: 1), Fixture.pool("heavy", type: Fixture.big, scores: 50...100)]
-        let requests = (0..<50).map { Fixture.request(at: Double($0) * 3, cpu: Double($0 % 4), score: Double($0 % 3) * 40) }
+        let plans = [
+            Fixture.pool("light", scores: 0...50, initial: 1),
+            Fixture.pool("heavy", type: Fixture.big, scores: 50...100),
+        ]
+        let requests = (0..<50).map {
+            Fixture.request(at: Double($0) * 3, cpu: Double($0 % 4), score: Double($0 % 3) * 40)
+        }
         let simulator = Simulator(configuration: Fixture.exact)
         return SimulationReport(policies: [
             try simulator.run(ScriptedPolicy(plans: plans), requests: requests),

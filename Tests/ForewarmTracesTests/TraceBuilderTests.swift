@@ -127,8 +127,9 @@ struct TraceBuilderTests {
         let text = try TraceFile.encode(records)
         #expect(try TraceFile.decode(text + "\n") == records)
         #expect(throws: TraceError.badLine(2, "missing \"cpuSeconds\"")) {
-            try TraceFile.decode(#"{"arrival":0,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1}"# + "\n"
-                + #"{"arrival":1,"language":"c","code":"x","memoryMB":1}"#)
+            try TraceFile.decode(
+                #"{"arrival":0,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1}"# + "\n"
+                    + #"{"arrival":1,"language":"c","code":"x","memoryMB":1}"#)
         }
         #expect(throws: TraceError.badLine(1, "not a JSON object")) { try TraceFile.decode("{oops") }
         #expect(throws: TraceError.badLine(1, "arrival must be a time in seconds ≥ 0")) {

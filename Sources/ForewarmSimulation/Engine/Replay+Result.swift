@@ -16,11 +16,15 @@ extension Replay {
         integrator.ensure(buckets - 1)
         let width = configuration.seriesBucketSeconds
         var spent = 0.0
-        let cumulative = integrator.costPerBucket.map { spent += $0; return spent }
+        let cumulative = integrator.costPerBucket.map {
+            spent += $0; return spent
+        }
         let series = SimulationSeries(
             bucketSeconds: width, arrivals: arrivalSeries, coldStarts: coldStartSeries, cpuDemand: cpuSeries,
             cumulativeCost: cumulative,
-            poolSizes: pools.indices.map { PoolSeries(pool: pools[$0].plan.name, live: integrator.poolLive[$0].map { $0 / width }) },
+            poolSizes: pools.indices.map {
+                PoolSeries(pool: pools[$0].plan.name, live: integrator.poolLive[$0].map { $0 / width })
+            },
             busy: integrator.busy.map { $0 / width })
         return PolicyResult(
             name: policy.name, requests: requests.count, coldStarts: colds, coldStartRate: Double(colds) / count,

@@ -383,8 +383,10 @@ struct Replay<Policy: ScalingPolicy> {
             return
         }
         if let name = directive.instanceType {
-            guard let type = configuration.catalog[name] ?? (name == pools[pool].plan.instanceType.name
-                ? pools[pool].plan.instanceType : nil)
+            guard
+                let type = configuration.catalog[name]
+                    ?? (name == pools[pool].plan.instanceType.name
+                        ? pools[pool].plan.instanceType : nil)
             else {
                 rejectedDirectives += 1
                 return

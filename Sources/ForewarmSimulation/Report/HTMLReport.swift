@@ -71,7 +71,8 @@ public struct HTMLReport: Sendable {
         }
         html += "<h2>Directives and their reasons</h2>\n"
         for policy in report.policies where !policy.directiveLog.isEmpty {
-            html += "<h3>\(escape(policy.name)) (first \(min(25, policy.directiveLog.count)) of \(policy.directives))</h3>\n"
+            html +=
+                "<h3>\(escape(policy.name)) (first \(min(25, policy.directiveLog.count)) of \(policy.directives))</h3>\n"
             html += "<table><tr><th>time s</th><th>pool</th><th>action</th><th>n</th><th>type</th><th>target</th>"
             html += "<th>reason</th></tr>\n"
             for record in policy.directiveLog.prefix(25) {
@@ -99,9 +100,12 @@ public struct HTMLReport: Sendable {
             ("idle inst-s", { String(format: "%.0f", $0.idleInstanceSeconds) }),
             ("over-prov. inst-s", { String(format: "%.0f", $0.overProvisionedInstanceSeconds) }),
             ("under-prov. req-s", { String(format: "%.1f", $0.underProvisionedRequestSeconds) }),
-            ("misroutes (mem / heavy→light / light→heavy)", {
-                "\($0.misroutes) (\($0.memoryMisroutes) / \($0.heavyOnLight) / \($0.lightOnHeavy))"
-            }),
+            (
+                "misroutes (mem / heavy→light / light→heavy)",
+                {
+                    "\($0.misroutes) (\($0.memoryMisroutes) / \($0.heavyOnLight) / \($0.lightOnHeavy))"
+                }
+            ),
             ("directives", { "\($0.directives)" }),
         ]
         var html = "<table><tr>" + columns.map { "<th>\($0.0)</th>" }.joined() + "</tr>\n"
