@@ -50,8 +50,12 @@ let package = Package(
         ),
         // Pure: prediction behind a protocol, instance lifecycle, pools and scaling directives, routing, admission.
         .target(name: "ForewarmPools", dependencies: ["ForewarmAnalysis"]),
-        // The history of every run, in SQLite (GRDB, WAL).
-        .target(name: "ForewarmStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // The history of every run, in SQLite (GRDB, WAL); also the feedback loop's `ModelHistory` (observed runs,
+        // model versions), so it sits above the pure model it stores.
+        .target(
+            name: "ForewarmStore",
+            dependencies: ["ForewarmModel", "ForewarmAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Pure: the resource-allocation controller and the baseline policies, behind `ScalingPolicy` (used live by
         // the gateway and in the simulator).
         .target(name: "ForewarmController", dependencies: ["ForewarmPools", "ForewarmForecasting"]),
@@ -61,7 +65,8 @@ let package = Package(
         .target(
             name: "ForewarmGateway",
             dependencies: [
-                "ForewarmAnalysis", "ForewarmSandbox", "ForewarmPools", "ForewarmStore",
+                "ForewarmAnalysis", "ForewarmSandbox", "ForewarmPools", "ForewarmStore", "ForewarmModel",
+                "ForewarmDatasets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -92,11 +97,14 @@ let package = Package(
         .testTarget(name: "ForewarmAnalysisTests", dependencies: ["ForewarmAnalysis"]),
         .testTarget(name: "ForewarmSandboxTests", dependencies: ["ForewarmSandbox"]),
         .testTarget(name: "ForewarmPoolsTests", dependencies: ["ForewarmPools"]),
-        .testTarget(name: "ForewarmStoreTests", dependencies: ["ForewarmStore"]),
+        .testTarget(
+            name: "ForewarmStoreTests",
+            dependencies: ["ForewarmStore", "ForewarmModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "ForewarmGatewayTests",
             dependencies: [
-                "ForewarmGateway",
+                "ForewarmGateway", "ForewarmModel", "ForewarmStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

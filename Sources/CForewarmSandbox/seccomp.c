@@ -15,7 +15,7 @@ static int deny(scmp_filter_ctx ctx, int err, const char *name) {
     return seccomp_rule_add(ctx, SCMP_ACT_ERRNO(err), nr, 0);
 }
 
-int fw_seccomp_bpf_fd(void) {
+int fw_seccomp_bpf_fd(int allow_inet) {
     scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
     if (!ctx) return -ENOMEM;
     int rc = 0;
@@ -38,8 +38,20 @@ int fw_seccomp_bpf_fd(void) {
     if (rc == 0)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioctl), 1,
                               SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, TIOCSTI));
-    // Sockets: only AF_UNIX. A network namespace does not cut off AF_VSOCK or netlink; this does.
-    if (rc == 0)
+    // Sockets: AF_UNIX only, plus AF_INET/AF_INET6 when the sandbox may use its private loopback. A network
+    // namespace does not cut off AF_VSOCK or netlink; this does. libseccomp ANDs the comparisons of one rule, and
+    // each `socket` rule must be the only one for the syscall, so the allowed families are checked in one rule.
+    if (rc == 0 && allow_inet)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket), 1,
+                              SCMP_A0(SCMP_CMP_GT, AF_INET6));
+    if (rc == 0 && allow_inet)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket), 1,
+                              SCMP_A0(SCMP_CMP_LT, AF_UNIX));
+    for (int family = AF_UNIX + 1; rc == 0 && allow_inet && family < AF_INET6; family++)
+        if (family != AF_INET)
+            rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket), 1,
+                                  SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)family));
+    if (rc == 0 && !allow_inet)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket), 1,
                               SCMP_A0(SCMP_CMP_NE, AF_UNIX));
     if (rc == 0)

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -23,8 +24,9 @@ static void write_pid(const char *path, pid_t pid) {
     close(fd);
 }
 
-pid_t fw_spawn(const char *path, char *const argv[], char *const envp[], const int *fd_from, const int *fd_to,
-               int nfds, const char *const *cgroup_procs, int ncgroups, uid_t uid, gid_t gid) {
+static pid_t spawn_here(const char *path, char *const argv[], char *const envp[], const int *fd_from,
+                        const int *fd_to, int nfds, const char *const *cgroup_procs, int ncgroups, uid_t uid,
+                        gid_t gid) {
     pid_t pid = fork();
     if (pid < 0) return -errno;
     if (pid > 0) return pid;
@@ -57,6 +59,77 @@ pid_t fw_spawn(const char *path, char *const argv[], char *const envp[], const i
     }
     execve(path, argv, envp);
     _exit(127);
+}
+
+// Every sandbox is forked from one thread that lives as long as the process. bwrap's --die-with-parent is
+// PR_SET_PDEATHSIG, which fires when the *thread* that forked it exits, not the process: forked from a pool thread
+// that the runtime later retires (Dispatch retires idle workers after a few seconds), a warm sandbox was killed
+// while idle and its next request failed.
+struct spawn_job {
+    const char *path;
+    char *const *argv;
+    char *const *envp;
+    const int *fd_from;
+    const int *fd_to;
+    int nfds;
+    const char *const *cgroup_procs;
+    int ncgroups;
+    uid_t uid;
+    gid_t gid;
+    pid_t result;
+    int done;
+    struct spawn_job *next;
+};
+
+static pthread_mutex_t spawn_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t spawn_queued = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t spawn_finished = PTHREAD_COND_INITIALIZER;
+static struct spawn_job *spawn_head;
+static struct spawn_job *spawn_tail;
+static pthread_once_t spawner_once = PTHREAD_ONCE_INIT;
+static int spawner_error;
+
+static void *spawner_main(void *unused) {
+    (void)unused;
+    pthread_mutex_lock(&spawn_lock);
+    for (;;) {
+        while (spawn_head == NULL) pthread_cond_wait(&spawn_queued, &spawn_lock);
+        struct spawn_job *job = spawn_head;
+        spawn_head = job->next;
+        if (spawn_head == NULL) spawn_tail = NULL;
+        pthread_mutex_unlock(&spawn_lock);
+        pid_t pid = spawn_here(job->path, job->argv, job->envp, job->fd_from, job->fd_to, job->nfds,
+                               job->cgroup_procs, job->ncgroups, job->uid, job->gid);
+        pthread_mutex_lock(&spawn_lock);
+        job->result = pid;
+        job->done = 1;
+        pthread_cond_broadcast(&spawn_finished);
+    }
+    return NULL;
+}
+
+static void start_spawner(void) {
+    pthread_t thread;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);  // the spawner takes no signals (its children reset their mask)
+    spawner_error = pthread_create(&thread, NULL, spawner_main, NULL);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (spawner_error == 0) pthread_detach(thread);
+}
+
+pid_t fw_spawn(const char *path, char *const argv[], char *const envp[], const int *fd_from, const int *fd_to,
+               int nfds, const char *const *cgroup_procs, int ncgroups, uid_t uid, gid_t gid) {
+    pthread_once(&spawner_once, start_spawner);
+    if (spawner_error != 0) return -spawner_error;
+    struct spawn_job job = {path, argv, envp, fd_from, fd_to, nfds, cgroup_procs, ncgroups, uid, gid, 0, 0, NULL};
+    pthread_mutex_lock(&spawn_lock);
+    if (spawn_tail) spawn_tail->next = &job; else spawn_head = &job;
+    spawn_tail = &job;
+    pthread_cond_signal(&spawn_queued);
+    while (!job.done) pthread_cond_wait(&spawn_finished, &spawn_lock);
+    pthread_mutex_unlock(&spawn_lock);
+    return job.result;
 }
 
 int fw_set_child_subreaper(void) {

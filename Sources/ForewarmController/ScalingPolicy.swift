@@ -156,4 +156,11 @@ public protocol ScalingPolicy: Sendable {
     mutating func route(_ demand: DemandEstimate, pools: [PoolObservation]) -> String
     /// The directives for this control period.
     mutating func decide(_ tick: ControlTick) -> [ScalingDirective]
+    /// The scores a pool serves now, for policies whose routing thresholds move at run time (nil: the range of its
+    /// `PoolPlan`). Reports use it to count misroutes against the routing in force.
+    func currentScoreRange(pool: String) -> (lower: Double, upper: Double)?
+}
+
+extension ScalingPolicy {
+    public func currentScoreRange(pool: String) -> (lower: Double, upper: Double)? { nil }
 }

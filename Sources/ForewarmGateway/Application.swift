@@ -10,6 +10,10 @@ import ServiceLifecycle
 /// The pieces `buildApplication` wires together, kept so tests and benchmarks can reach them.
 public struct Gateway: Sendable {
     public let configuration: GatewayConfiguration
+    /// The learned model serving predictions, with its online correction.
+    public let model: LiveModel
+    /// The feedback loop's background retraining.
+    public let retrainer: ModelRetrainer
     public let pools: PoolManager
     public let store: HistoryStore
     public let metrics: GatewayMetrics
@@ -25,17 +29,22 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) async throws -> (some ApplicationProtocol, Gateway) {
     try configuration.validate()
-    let sandbox = Sandbox(configuration: SandboxConfiguration(cgroupPrefix: configuration.cgroupPrefix))
+    let sandbox = Sandbox(
+        configuration: SandboxConfiguration(
+            cgroupPrefix: configuration.cgroupPrefix, prespawnInterpreters: configuration.prespawnInterpreters))
     let problems = sandbox.preflight()
     guard problems.isEmpty else { throw ConfigurationError(problems.joined(separator: "; ")) }
     let store = try HistoryStore(path: configuration.resolvedDatabasePath)
     let metrics = GatewayMetrics()
     let pools = PoolManager(pools: configuration.pools, sandbox: sandbox, metrics: metrics, logger: logger)
+    let model = try LiveModel.start(configuration: configuration, store: store, logger: logger)
+    let retrainer = ModelRetrainer(
+        live: model, store: store, configuration: configuration.model, metrics: metrics, logger: logger)
     let service = ExecutionService(
-        configuration: configuration, predictor: HeuristicPredictor(pools: configuration.pools), pools: pools,
+        configuration: configuration, model: model, retrainer: retrainer, pools: pools,
         store: store, sandbox: sandbox, metrics: metrics, logger: logger)
     let gateway = Gateway(
-        configuration: configuration, pools: pools, store: store, metrics: metrics, sandbox: sandbox, service: service)
+        configuration: configuration, model: model, retrainer: retrainer, pools: pools, store: store, metrics: metrics, sandbox: sandbox, service: service)
 
     let router = Hummingbird.Router(context: BasicRequestContext.self)
     router.add(middleware: ProblemMiddleware<BasicRequestContext>())
@@ -67,7 +76,7 @@ public func buildApplication(
     let app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "forewarm"),
-        services: [pools],
+        services: [pools, retrainer],
         onServerRunning: { channel in
             if configuration.prewarm { await pools.waitUntilWarm() }
             await onServerRunning(channel)

@@ -17,6 +17,11 @@ public struct GatewayConfiguration: Sendable, Codable {
     public var cgroupPrefix = "fw"
     /// Start the warm floor before accepting requests.
     public var prewarm = true
+    /// The learned model and its feedback loop (see docs/model.md).
+    public var model = ModelConfiguration()
+    /// Warm instances of JavaScript, Ruby, Perl, PHP and Lua keep a pre-spawned interpreter ready (false: the
+    /// runtime starts per request inside the warm sandbox).
+    public var prespawnInterpreters = true
 
     public init() {}
 
@@ -34,12 +39,15 @@ public struct GatewayConfiguration: Sendable, Codable {
         pools = try c.decodeIfPresent([PoolConfiguration].self, forKey: .pools) ?? d.pools
         cgroupPrefix = try c.decodeIfPresent(String.self, forKey: .cgroupPrefix) ?? d.cgroupPrefix
         prewarm = try c.decodeIfPresent(Bool.self, forKey: .prewarm) ?? d.prewarm
+        model = try c.decodeIfPresent(ModelConfiguration.self, forKey: .model) ?? d.model
+        prespawnInterpreters = try c.decodeIfPresent(Bool.self, forKey: .prespawnInterpreters) ?? d.prespawnInterpreters
     }
 
     /// Loads the file (if any) and applies `FOREWARM_*` environment variables:
     /// `FOREWARM_HOST`, `FOREWARM_PORT`, `FOREWARM_DATA_DIR`, `FOREWARM_DATABASE`, `FOREWARM_MAX_CODE_BYTES`,
     /// `FOREWARM_MIN_WARM` (`pool.language=N,...`, e.g. `lightweight.python=8,standard.python=0`),
-    /// `FOREWARM_CGROUP_PREFIX`.
+    /// `FOREWARM_CGROUP_PREFIX`, `FOREWARM_NETWORK` (`none|loopback` for every pool, or `pool=mode,...`),
+    /// `FOREWARM_QUEUE_TIMEOUT_MS` (milliseconds for every pool, or `pool=ms,...`), `FOREWARM_PRESPAWN` (`0` or `1`).
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> GatewayConfiguration
     {
@@ -55,6 +63,27 @@ public struct GatewayConfiguration: Sendable, Codable {
         if let max = environment["FOREWARM_MAX_CODE_BYTES"].flatMap(Int.init) { configuration.maxCodeBytes = max }
         if let warm = environment["FOREWARM_MIN_WARM"] { try configuration.applyMinWarm(warm) }
         if let prefix = environment["FOREWARM_CGROUP_PREFIX"], !prefix.isEmpty { configuration.cgroupPrefix = prefix }
+        configuration.model.apply(environment: environment)
+        if let prespawn = environment["FOREWARM_PRESPAWN"] {
+            guard let value = ["0": false, "1": true, "false": false, "true": true][prespawn.lowercased()] else {
+                throw ConfigurationError("FOREWARM_PRESPAWN: cannot read '\(prespawn)' (want 0 or 1)")
+            }
+            configuration.prespawnInterpreters = value
+        }
+        if let network = environment["FOREWARM_NETWORK"] {
+            try configuration.applyPerPool(network, variable: "FOREWARM_NETWORK", want: "none|loopback") { pool, value in
+                guard let mode = NetworkAccess(rawValue: value) else { return false }
+                pool.network = mode
+                return true
+            }
+        }
+        if let timeout = environment["FOREWARM_QUEUE_TIMEOUT_MS"] {
+            try configuration.applyPerPool(timeout, variable: "FOREWARM_QUEUE_TIMEOUT_MS", want: "milliseconds") { pool, value in
+                guard let ms = Int(value) else { return false }
+                pool.queueTimeoutMs = ms
+                return true
+            }
+        }
         try configuration.validate()
         return configuration
     }
@@ -70,12 +99,37 @@ public struct GatewayConfiguration: Sendable, Codable {
         }
     }
 
+    /// Applies `value` to every pool, or `pool=value,...` to the pools named.
+    mutating func applyPerPool(
+        _ spec: String, variable: String, want: String, _ apply: (inout PoolConfiguration, String) -> Bool
+    ) throws {
+        let trimmed = spec.trimmingCharacters(in: .whitespaces)
+        if !trimmed.contains("=") {
+            for index in pools.indices {
+                guard apply(&pools[index], trimmed) else {
+                    throw ConfigurationError("\(variable): cannot read '\(trimmed)' (want \(want), or pool=\(want),...)")
+                }
+            }
+            return
+        }
+        for item in trimmed.split(separator: ",") {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, let index = pools.firstIndex(where: { $0.name == parts[0] }),
+                apply(&pools[index], String(parts[1]))
+            else { throw ConfigurationError("\(variable): cannot read '\(item)' (want pool=\(want))") }
+        }
+    }
+
     public func validate() throws {
         guard !pools.isEmpty else { throw ConfigurationError("at least one pool is needed") }
         guard (1...65535).contains(port) || port == 0 else { throw ConfigurationError("port \(port) is out of range") }
         guard maxCodeBytes > 0 else { throw ConfigurationError("maxCodeBytes must be positive") }
+        try model.validate()
         for pool in pools {
             guard pool.minScore < pool.maxScore else { throw ConfigurationError("pool \(pool.name): minScore ≥ maxScore") }
+            guard pool.queueTimeoutMs >= 1 else {
+                throw ConfigurationError("pool \(pool.name): queueTimeoutMs must be at least 1 (got \(pool.queueTimeoutMs))")
+            }
             let problems = pool.sandboxLimits.problems
             guard problems.isEmpty else {
                 throw ConfigurationError("pool \(pool.name): " + problems.joined(separator: "; "))

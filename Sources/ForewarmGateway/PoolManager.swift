@@ -17,6 +17,8 @@ public struct Lease: Sendable {
 /// Why no instance could be had.
 public enum AdmissionError: Error, Sendable {
     case rejected(retryAfterSeconds: Int)
+    /// The request waited in its pool's queue for the pool's `queueTimeoutMs` and no instance came free.
+    case queueTimedOut(waitedMs: Int, retryAfterSeconds: Int)
     case shuttingDown
     case startFailed(String)
 }
@@ -38,10 +40,18 @@ public actor PoolManager: Service {
         case shutdown
     }
 
+    /// How a wait in a pool's queue ended.
+    enum QueueOutcome: Sendable {
+        case granted(InstanceID)
+        case timedOut
+        case shuttingDown
+    }
+
     struct Waiter {
+        var serial: Int
         var language: String
         var enqueued: ContinuousClock.Instant
-        var continuation: CheckedContinuation<InstanceID?, Never>
+        var continuation: CheckedContinuation<QueueOutcome, Never>
     }
 
     let sandbox: Sandbox
@@ -51,6 +61,7 @@ public actor PoolManager: Service {
     var pools: [String: PoolState]
     var workers: [InstanceID: SandboxWorker] = [:]
     var waiters: [String: [Waiter]] = [:]
+    private var nextWaiter = 0
     /// Measured cold-start latency per language (exponential moving average), for routing.
     var coldStartMs: [String: Double] = [:]
     var recentColdStarts: [String: [ColdStartRecord]] = [:]
@@ -193,17 +204,52 @@ public actor PoolManager: Service {
         case .cold(let name):
             return try await coldStart(language: language, pool: name, since: start)
         case .queued(let name):
-            metrics.queueDepth(pool: name, waiters[name, default: []].count + 1)
-            let id = await withCheckedContinuation { continuation in
-                waiters[name, default: []].append(Waiter(language: language, enqueued: start, continuation: continuation))
-                serveWaiters(pool: name)
-            }
-            metrics.queueDepth(pool: name, waiters[name, default: []].count)
-            guard let id, let worker = workers[id] else { throw .shuttingDown }
-            return lease(id, worker, decision, cold: false, since: start)
+            return try await waitInQueue(pool: name, language: language, decision: decision, since: start)
         case .rejected(let seconds):
             throw .rejected(retryAfterSeconds: seconds)
         }
+    }
+
+    /// Waits in the pool's bounded queue until an instance is handed over, the pool's `queueTimeoutMs` passes (then
+    /// `queueTimedOut`) or the server shuts down.
+    private func waitInQueue(
+        pool name: String, language: String, decision: RouteDecision, since start: ContinuousClock.Instant
+    ) async throws(AdmissionError) -> Lease {
+        let configuration = pools[name]!.configuration
+        nextWaiter += 1
+        let serial = nextWaiter
+        metrics.queueDepth(pool: name, waiters[name, default: []].count + 1)
+        // The timer lives only as long as this wait: it is cancelled as soon as the wait ends.
+        let timer = Task { [timeout = configuration.queueTimeoutMs] in
+            try? await Task.sleep(for: .milliseconds(timeout))
+            if !Task.isCancelled { await self.expireWaiter(serial, pool: name) }
+        }
+        let outcome = await withCheckedContinuation { continuation in
+            waiters[name, default: []].append(
+                Waiter(serial: serial, language: language, enqueued: start, continuation: continuation))
+            serveWaiters(pool: name)
+        }
+        timer.cancel()
+        metrics.queueDepth(pool: name, waiters[name, default: []].count)
+        switch outcome {
+        case .granted(let id):
+            guard let worker = workers[id] else { throw .startFailed("the instance handed over has stopped") }
+            return lease(id, worker, decision, cold: false, since: start)
+        case .timedOut:
+            throw .queueTimedOut(
+                waitedMs: Int(start.duration(to: .now).milliseconds),
+                retryAfterSeconds: max(1, Int((Double(configuration.limits.wallMs) / 1000).rounded(.up))))
+        case .shuttingDown:
+            throw .shuttingDown
+        }
+    }
+
+    /// A queued request's time is up: it leaves the queue (unless it was served meanwhile).
+    private func expireWaiter(_ serial: Int, pool name: String) {
+        guard let index = waiters[name]?.firstIndex(where: { $0.serial == serial }),
+            let waiter = waiters[name]?.remove(at: index)
+        else { return }
+        waiter.continuation.resume(returning: .timedOut)
     }
 
     private func lease(_ id: InstanceID, _ worker: SandboxWorker, _ route: RouteDecision, cold: Bool, since: ContinuousClock.Instant) -> Lease {
@@ -256,7 +302,7 @@ public actor PoolManager: Service {
         var index = 0
         while index < queue.count {
             if let id = pools[name]?.acquire(language: queue[index].language) {
-                queue.remove(at: index).continuation.resume(returning: id)
+                queue.remove(at: index).continuation.resume(returning: .granted(id))
             } else {
                 index += 1
             }
@@ -283,7 +329,7 @@ public actor PoolManager: Service {
     private func beginShutdown() async {
         shuttingDown = true
         for (name, queue) in waiters {
-            for waiter in queue { waiter.continuation.resume(returning: nil) }
+            for waiter in queue { waiter.continuation.resume(returning: .shuttingDown) }
             waiters[name] = []
         }
         for name in pools.keys.sorted() {
@@ -319,7 +365,8 @@ public actor PoolManager: Service {
                 instanceType: configuration.instanceType, limits: configuration.limits,
                 warm: counts.idle, busy: counts.busy, provisioning: counts.provisioning + counts.warming,
                 draining: counts.draining, queued: waiters[configuration.name]?.count ?? 0,
-                queueCapacity: configuration.queueCapacity, maxInstances: configuration.maxInstances,
+                queueCapacity: configuration.queueCapacity, queueTimeoutMs: configuration.queueTimeoutMs,
+                network: configuration.network, maxInstances: configuration.maxInstances,
                 minWarm: pool.targets, languages: byLanguage, recentColdStarts: recentColdStarts[configuration.name] ?? [])
         }
     }
@@ -337,6 +384,8 @@ public struct PoolStatus: Sendable, Codable {
     public var draining: Int
     public var queued: Int
     public var queueCapacity: Int
+    public var queueTimeoutMs: Int
+    public var network: NetworkAccess
     public var maxInstances: Int
     public var minWarm: [String: Int]
     public var languages: [String: PoolCounts]

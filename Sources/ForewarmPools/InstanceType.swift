@@ -59,6 +59,13 @@ public struct RunLimits: Sendable, Hashable, Codable {
     }
 }
 
+/// Network access of a pool's instances: `none` (no IP sockets at all) or `loopback` (IP on the instance's own
+/// private loopback only). Neither reaches the host or beyond.
+public enum NetworkAccess: String, Sendable, Hashable, Codable, CaseIterable {
+    case none
+    case loopback
+}
+
 /// One pool: its complexity class (score range), instance type, limits and warm floor.
 public struct PoolConfiguration: Sendable, Hashable, Codable {
     public var name: String
@@ -73,10 +80,15 @@ public struct PoolConfiguration: Sendable, Hashable, Codable {
     public var maxInstances: Int
     /// Requests waiting for this pool at most; past it they are rejected with Retry-After.
     public var queueCapacity: Int
+    /// How long a request may wait in the queue (milliseconds) before it gives up with 503 and Retry-After.
+    public var queueTimeoutMs: Int
+    /// Network access of the pool's sandboxes.
+    public var network: NetworkAccess
 
     public init(
         name: String, minScore: Double, maxScore: Double, instanceType: InstanceType, limits: RunLimits,
-        minWarm: [String: Int], maxInstances: Int, queueCapacity: Int
+        minWarm: [String: Int], maxInstances: Int, queueCapacity: Int, queueTimeoutMs: Int = 10_000,
+        network: NetworkAccess = .none
     ) {
         self.name = name
         self.minScore = minScore
@@ -86,6 +98,27 @@ public struct PoolConfiguration: Sendable, Hashable, Codable {
         self.minWarm = minWarm
         self.maxInstances = maxInstances
         self.queueCapacity = queueCapacity
+        self.queueTimeoutMs = queueTimeoutMs
+        self.network = network
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, minScore, maxScore, instanceType, limits, minWarm, maxInstances, queueCapacity, queueTimeoutMs
+        case network
+    }
+
+    /// `queueTimeoutMs` (default 10 s) and `network` (default `none`) may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name), minScore: try c.decode(Double.self, forKey: .minScore),
+            maxScore: try c.decode(Double.self, forKey: .maxScore),
+            instanceType: try c.decode(InstanceType.self, forKey: .instanceType),
+            limits: try c.decode(RunLimits.self, forKey: .limits), minWarm: try c.decode([String: Int].self, forKey: .minWarm),
+            maxInstances: try c.decode(Int.self, forKey: .maxInstances),
+            queueCapacity: try c.decode(Int.self, forKey: .queueCapacity),
+            queueTimeoutMs: try c.decodeIfPresent(Int.self, forKey: .queueTimeoutMs) ?? 10_000,
+            network: try c.decodeIfPresent(NetworkAccess.self, forKey: .network) ?? NetworkAccess.none)
     }
 
     public func contains(score: Double) -> Bool { score >= minScore && (score < maxScore || maxScore >= 100) }
@@ -101,11 +134,11 @@ public struct PoolConfiguration: Sendable, Hashable, Codable {
             name: "standard", minScore: 30, maxScore: 70,
             instanceType: InstanceType(name: "sandbox.medium", vCPU: 1, memoryMiB: 512, pricePerHour: 0.02, startupMs: 200),
             limits: RunLimits(cpuCores: 1, cpuSeconds: 10, memoryMiB: 512, pids: 64, wallMs: 10_000, outputKiB: 1024, tmpMiB: 64),
-            minWarm: ["python": 2], maxInstances: 8, queueCapacity: 32),
+            minWarm: ["python": 2], maxInstances: 8, queueCapacity: 32, queueTimeoutMs: 30_000),
         PoolConfiguration(
             name: "heavyweight", minScore: 70, maxScore: 100,
             instanceType: InstanceType(name: "sandbox.large", vCPU: 2, memoryMiB: 2048, pricePerHour: 0.08, startupMs: 300),
             limits: RunLimits(cpuCores: 2, cpuSeconds: 30, memoryMiB: 2048, pids: 128, wallMs: 30_000, outputKiB: 4096, tmpMiB: 256),
-            minWarm: ["python": 1], maxInstances: 4, queueCapacity: 16),
+            minWarm: ["python": 1], maxInstances: 4, queueCapacity: 16, queueTimeoutMs: 60_000),
     ]
 }

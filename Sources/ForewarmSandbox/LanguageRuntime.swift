@@ -13,6 +13,9 @@ public struct LanguageRuntime: Sendable, Hashable {
     public var run: Step
     /// Python runs inside a fork of the warm zygote without exec'ing a new interpreter.
     public var inProcess: Bool
+    /// A loader for a pre-spawned, single-use interpreter: started while the instance is idle, it waits for EOF on
+    /// fd 3 and then runs the source file in its working directory (nil: the runtime is exec'd per request).
+    public var prespawn: [String]?
     /// Host paths outside /usr the toolchain needs, bound read-only at the same place (skipped if missing).
     public var binds: [String]
     /// Memory the compile step may use (the instance's cgroup is raised to this while compiling).
@@ -24,7 +27,8 @@ public struct LanguageRuntime: Sendable, Hashable {
 
     init(
         _ name: String, file: String, compile: [String]? = nil, run: [String], inProcess: Bool = false,
-        env: [String: String] = [:], binds: [String] = [], compileMemoryMB: Int = 512, compileWallMs: Int = 20_000
+        prespawn: [String]? = nil, env: [String: String] = [:], binds: [String] = [], compileMemoryMB: Int = 512,
+        compileWallMs: Int = 20_000
     ) {
         let environment = Self.baseEnv.merging(env) { _, new in new }
         self.name = name
@@ -32,6 +36,7 @@ public struct LanguageRuntime: Sendable, Hashable {
         self.compile = compile.map { Step(argv: $0, env: environment) }
         self.run = Step(argv: run, env: environment)
         self.inProcess = inProcess
+        self.prespawn = prespawn
         self.binds = binds
         self.compileMemoryBytes = compileMemoryMB << 20
         self.compileWallMs = compileWallMs
@@ -41,11 +46,11 @@ public struct LanguageRuntime: Sendable, Hashable {
     public static let all: [String: LanguageRuntime] = {
         let list: [LanguageRuntime] = [
             .init("python", file: "main.py", run: ["/usr/bin/python3", "main.py"], inProcess: true),
-            .init("javascript", file: "main.js", run: ["/usr/bin/node", "main.js"]),
-            .init("ruby", file: "main.rb", run: ["/usr/bin/ruby", "main.rb"]),
-            .init("perl", file: "main.pl", run: ["/usr/bin/perl", "main.pl"]),
-            .init("php", file: "main.php", run: ["/usr/bin/php", "-n", "main.php"]),
-            .init("lua", file: "main.lua", run: ["/usr/bin/lua5.4", "main.lua"]),
+            .init("javascript", file: "main.js", run: ["/usr/bin/node", "main.js"], prespawn: Loader.node),
+            .init("ruby", file: "main.rb", run: ["/usr/bin/ruby", "main.rb"], prespawn: Loader.ruby),
+            .init("perl", file: "main.pl", run: ["/usr/bin/perl", "main.pl"], prespawn: Loader.perl),
+            .init("php", file: "main.php", run: ["/usr/bin/php", "-n", "main.php"], prespawn: Loader.php),
+            .init("lua", file: "main.lua", run: ["/usr/bin/lua5.4", "main.lua"], prespawn: Loader.lua),
             .init("c", file: "main.c", compile: ["/usr/bin/gcc", "-O2", "-o", "main", "main.c", "-lm"], run: ["./main"]),
             .init("cpp", file: "main.cpp", compile: ["/usr/bin/g++", "-O2", "-o", "main", "main.cpp"], run: ["./main"]),
             .init(

@@ -22,8 +22,10 @@ public struct Sandbox: Sendable {
         if !fm.isExecutableFile(atPath: configuration.pythonPath) {
             problems.append("\(configuration.pythonPath) is needed inside the sandbox (apt-get install python3)")
         }
-        let fd = fw_seccomp_bpf_fd()
-        if fd < 0 { problems.append("cannot build the seccomp filter") } else { close(fd) }
+        for network in SandboxNetwork.allCases {
+            let fd = fw_seccomp_bpf_fd(network.allowsInet ? 1 : 0)
+            if fd < 0 { problems.append("cannot build the seccomp filter (\(network))") } else { close(fd) }
+        }
         return problems
     }
 

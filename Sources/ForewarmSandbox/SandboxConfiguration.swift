@@ -14,11 +14,15 @@ public struct SandboxConfiguration: Sendable {
     public var graceMs: Int
     /// A zygote is replaced after this many runs (fresh memory layout and hash seed).
     public var maxRunsPerZygote: Int
+    /// Languages with a loader (JavaScript, Ruby, Perl, PHP, Lua) keep a pre-spawned, single-use interpreter ready
+    /// in each warm instance; false execs the runtime per request instead (kept to measure one against the other).
+    public var prespawnInterpreters: Bool
 
     public init(
         bwrapPath: String = "/usr/bin/bwrap", pythonPath: String = "/usr/bin/python3",
         uid: UInt32 = 65534, gid: UInt32 = 65534, cgroupVersion: CgroupVersion = .detect(),
-        cgroupPrefix: String = "fw", graceMs: Int = 2_000, maxRunsPerZygote: Int = 200
+        cgroupPrefix: String = "fw", graceMs: Int = 2_000, maxRunsPerZygote: Int = 200,
+        prespawnInterpreters: Bool = true
     ) {
         self.bwrapPath = bwrapPath
         self.pythonPath = pythonPath
@@ -28,6 +32,7 @@ public struct SandboxConfiguration: Sendable {
         self.cgroupPrefix = cgroupPrefix
         self.graceMs = graceMs
         self.maxRunsPerZygote = maxRunsPerZygote
+        self.prespawnInterpreters = prespawnInterpreters
     }
 
     /// The bwrap command line for one sandbox (fd 3 carries the seccomp program).
@@ -45,7 +50,24 @@ public struct SandboxConfiguration: Sendable {
             "--proc", "/proc", "--dev", "/dev", "--size", "\(16 << 20)", "--tmpfs", "/dev/shm",
             "--size", "\(limits.tmpBytes)", "--tmpfs", "/tmp", "--chdir", "/tmp", "--remount-ro", "/dev",
             "--remount-ro", "/", "--seccomp", "3", "--", pythonPath, "-I", "-c", ZygoteScript.source,
+            zygoteConfiguration(runtime: runtime, limits: limits),
         ]
         return args
+    }
+
+    /// The zygote's own configuration (its argv[1], JSON): the pre-spawned interpreter, if any.
+    func zygoteConfiguration(runtime: LanguageRuntime, limits: SandboxLimits) -> String {
+        struct Prespawn: Encodable {
+            var argv: [String]
+            var env: [String: String]
+            var cpuSeconds: Int
+        }
+        struct Configuration: Encodable { var prespawn: Prespawn? }
+        var prespawn: Prespawn?
+        if prespawnInterpreters, runtime.compile == nil, let argv = runtime.prespawn {
+            prespawn = Prespawn(argv: argv, env: runtime.run.env, cpuSeconds: limits.cpuSeconds)
+        }
+        let data = (try? JSONEncoder().encode(Configuration(prespawn: prespawn))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -15,10 +15,12 @@ public struct SandboxLimits: Sendable, Hashable, Codable {
     public var outputBytes: Int
     /// Size of the private /tmp (tmpfs), bytes.
     public var tmpBytes: Int
+    /// Network access inside the sandbox (always its own namespace).
+    public var network: SandboxNetwork
 
     public init(
         cpuCores: Double = 1, cpuSeconds: Int = 5, memoryBytes: Int = 256 << 20, pids: Int = 64,
-        wallMs: Int = 5_000, outputBytes: Int = 1 << 20, tmpBytes: Int = 64 << 20
+        wallMs: Int = 5_000, outputBytes: Int = 1 << 20, tmpBytes: Int = 64 << 20, network: SandboxNetwork = .none
     ) {
         self.cpuCores = cpuCores
         self.cpuSeconds = cpuSeconds
@@ -27,6 +29,23 @@ public struct SandboxLimits: Sendable, Hashable, Codable {
         self.wallMs = wallMs
         self.outputBytes = outputBytes
         self.tmpBytes = tmpBytes
+        self.network = network
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case cpuCores, cpuSeconds, memoryBytes, pids, wallMs, outputBytes, tmpBytes, network
+    }
+
+    /// Every field but `network` (default `none`) is required.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            cpuCores: try c.decode(Double.self, forKey: .cpuCores),
+            cpuSeconds: try c.decode(Int.self, forKey: .cpuSeconds),
+            memoryBytes: try c.decode(Int.self, forKey: .memoryBytes), pids: try c.decode(Int.self, forKey: .pids),
+            wallMs: try c.decode(Int.self, forKey: .wallMs), outputBytes: try c.decode(Int.self, forKey: .outputBytes),
+            tmpBytes: try c.decode(Int.self, forKey: .tmpBytes),
+            network: try c.decodeIfPresent(SandboxNetwork.self, forKey: .network) ?? SandboxNetwork.none)
     }
 
     /// Problems a user can act on, or an empty array.

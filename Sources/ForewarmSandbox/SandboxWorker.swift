@@ -74,7 +74,7 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
                 memoryBytes: max(limits.memoryBytes, runtime.compile == nil ? 0 : runtime.compileMemoryBytes),
                 cpuCores: limits.cpuCores, pids: limits.pids)
         }
-        let seccomp = fw_seccomp_bpf_fd()
+        let seccomp = fw_seccomp_bpf_fd(limits.network.allowsInet ? 1 : 0)
         guard seccomp >= 0 else {
             cgroup.destroy()
             throw SandboxError.spawn("seccomp filter: \(String(cString: strerror(-seccomp)))")
@@ -170,7 +170,12 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
         cgroup.resetPeak()
         var before = cgroup.usage()
         let oomBefore = before.oomKills
-        guard writeAll(controlFD, message) else { return died("cannot write to the sandbox") }
+        guard writeAll(controlFD, message) else {
+            // The zygote was gone before the request reached it: nothing ran, so it is the sandbox's failure.
+            state.withLock { $0.alive = false }
+            kill()
+            return RunResult(status: .internalError, stderr: "the sandbox had stopped before the run started")
+        }
         var event: Wire.Event
         var compileStep: Wire.StepResult?
         while true {

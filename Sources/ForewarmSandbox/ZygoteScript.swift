@@ -1,6 +1,9 @@
 // The warm worker that runs inside each sandbox: a Python process that keeps one pre-forked, clean child ready
-// per request (the fork is paid while idle), runs Python in-process in it (≈ 2 ms) or execs any other runtime,
-// then kills and wipes everything the run left before forking the next child.
+// per request (the fork is paid while idle). Python runs in-process in that child (≈ 2 ms); for an interpreted
+// language with a loader (`prespawn` in the zygote's configuration, argv[1]) the child has already exec'd the
+// interpreter, which waits for EOF on fd 3 and then runs ./main.*, so its start-up is paid while idle too; anything
+// else (compilers, then the binary) is exec'd per request. After a run the zygote kills and wipes everything the
+// run left before forking the next child.
 enum ZygoteScript {
     static let source = #"""
 import builtins, ctypes, io, json, os, resource, select, signal, sys, time, traceback
@@ -13,6 +16,8 @@ devnull = os.open("/dev/null", os.O_RDWR)
 os.dup2(devnull, 1)
 os.dup2(devnull, 2)
 WORK = "/tmp/run"
+CONFIG = json.loads(sys.argv[1]) if len(sys.argv) > 1 else {}
+PRESPAWN = CONFIG.get("prespawn")
 served = 0
 
 def send(obj, payload=b""):
@@ -57,11 +62,14 @@ def rmtree(path):
     except OSError:
         pass
 
-def spare_child():
+def spare_child(prespawn=None):
     # Forked before any request is seen, so it is a clean copy of the zygote: the fork's cost is paid while idle.
+    # With `prespawn`, the child execs the language's interpreter at once; it reads its stdin from a pipe.
+    os.makedirs(WORK, exist_ok=True)
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     go_r, go_w = os.pipe()
+    in_r, in_w = os.pipe() if prespawn else (None, None)
     pid = os.fork()
     if pid == 0:
         try:
@@ -69,11 +77,23 @@ def spare_child():
             libc.prctl(4, 1, 0, 0, 0)  # the run's own /proc files are its own again
             with open("/proc/self/oom_score_adj", "w") as f:
                 f.write("1000")
-            os.dup2(devnull, 0)
+            os.chdir(WORK)
+            os.dup2(in_r if prespawn else devnull, 0)
             os.dup2(out_w, 1)
             os.dup2(err_w, 2)
             os.dup2(go_r, 3)
             os.closerange(4, 1 << 16)
+            if prespawn:
+                cpu = int(prespawn["cpuSeconds"])
+                resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+                for sig in (signal.SIGPIPE, signal.SIGXFSZ):
+                    signal.signal(sig, signal.SIG_DFL)
+                argv = prespawn["argv"]
+                try:
+                    os.execve(argv[0], argv, prespawn.get("env") or {})
+                except OSError as e:
+                    os.write(2, ("cannot start %s: %s\n" % (argv[0], e.strerror)).encode())
+                os._exit(127)
             prepare_stdio()
             message = b""
             while True:
@@ -95,7 +115,9 @@ def spare_child():
     os.close(out_w)
     os.close(err_w)
     os.close(go_r)
-    return pid, out_r, err_r, go_w
+    if in_r is not None:
+        os.close(in_r)
+    return pid, out_r, err_r, go_w, in_w
 
 def child(step, stdin_path):
     cpu = step.get("cpuSeconds")
@@ -153,12 +175,20 @@ def run_python(path):
         status = status or 120
     os._exit(status)
 
-def run_step(step, stdin_path, limit, spare=None):
-    pid, out_r, err_r, go_w = spare or spare_child()
+def run_step(step, stdin_path, stdin_data, limit, spare=None):
+    pid, out_r, err_r, go_w, in_w = spare or spare_child()
     pidfd = os.pidfd_open(pid)
     start = time.monotonic()
-    os.write(go_w, json.dumps([step, stdin_path]).encode())
-    os.close(go_w)
+    if in_w is None:
+        os.write(go_w, json.dumps([step, stdin_path]).encode())
+    os.close(go_w)  # a pre-spawned interpreter starts the run at this EOF
+    pending = memoryview(stdin_data) if in_w is not None else None
+    if in_w is not None:
+        if stdin_data:
+            os.set_blocking(in_w, False)
+        else:
+            os.close(in_w)
+            in_w = None
     deadline = start + step.get("timeoutMs", 10000) / 1000.0
     bufs = {out_r: bytearray(), err_r: bytearray()}
     open_fds = [out_r, err_r]
@@ -173,8 +203,23 @@ def run_step(step, stdin_path, limit, spare=None):
             os.kill(-1, signal.SIGKILL)
         if exited:
             kill_all()  # whatever the run left holding its pipes
+        if in_w is not None and exited:
+            os.close(in_w)
+            in_w = None
         fds = open_fds + ([] if exited else [pidfd]) + [0]
-        ready, _, _ = select.select(fds, [], [], max(wait, 0) if not (exited or timed_out) else 0.05)
+        wfds = [in_w] if in_w is not None else []
+        ready, writable, _ = select.select(fds, wfds, [], max(wait, 0) if not (exited or timed_out) else 0.05)
+        if writable:
+            # The run's stdin, fed through its pipe as fast as it reads it.
+            try:
+                pending = pending[os.write(in_w, pending[:65536]):]
+            except BlockingIOError:
+                pass
+            except BrokenPipeError:
+                pending = pending[:0]
+            if not pending:
+                os.close(in_w)
+                in_w = None
         if 0 in ready and ctl_in.peek(1) == b"":
             os.kill(-1, signal.SIGKILL)
             os._exit(0)
@@ -205,6 +250,8 @@ def run_step(step, stdin_path, limit, spare=None):
                 bufs[fd] += data
                 total += len(data)
     os.close(pidfd)
+    if in_w is not None:
+        os.close(in_w)
     wall = (time.monotonic() - start) * 1000.0
     result = {
         "kind": step.get("kind", "run"),
@@ -225,8 +272,7 @@ def serve():
     # The first compile in a process costs ≈ 1 ms; paid once here, every forked child inherits a warm compiler.
     for sample in (b"print('x')\n", b"import sys\nx = [i * 2 for i in range(3)]\n"):
         exec(compile(sample, "warm.py", "exec"), {"__name__": "__warm__", "print": lambda *a, **k: None})
-    os.makedirs(WORK, exist_ok=True)
-    spare = spare_child()
+    spare = spare_child(PRESPAWN)
     send({"event": "ready", "pid": os.getpid()})
     while True:
         line = ctl_in.readline()
@@ -243,7 +289,7 @@ def serve():
         stdin_path = None
         n = req.get("stdin", 0)
         data = ctl_in.read(n) if n else b""
-        if n:
+        if n and not PRESPAWN:
             stdin_path = "/tmp/.stdin"
             with open(stdin_path, "wb") as f:
                 f.write(data)
@@ -251,7 +297,7 @@ def serve():
         payload = b""
         steps = req["steps"]
         for i, step in enumerate(steps):
-            res, out = run_step(step, stdin_path, req.get("outputLimit", 1 << 20), spare)
+            res, out = run_step(step, stdin_path, data, req.get("outputLimit", 1 << 20), spare)
             spare = None
             results.append(res)
             payload += out
@@ -268,7 +314,7 @@ def serve():
         send({"event": "done", "steps": results}, payload)
         if not wipe():
             os._exit(3)
-        spare = spare_child()
+        spare = spare_child(PRESPAWN)
 
 try:
     serve()

@@ -33,6 +33,10 @@ public struct ExecutionRecord: Sendable, Codable, Hashable, FetchableRecord, Per
     public var stderr: String
     public var createdAt: Date
     public var finishedAt: Date
+    /// The learned model's p90 CPU, peak memory and version when it predicted this run (nil in older rows).
+    public var cpuSecondsP90: Double? = nil
+    public var predictedMemoryMB: Double? = nil
+    public var modelVersion: String? = nil
 
     public init(
         id: String, codeHash: String, language: String, codeBytes: Int, metrics: String, score: Double,
@@ -72,6 +76,7 @@ public struct ExecutionRecord: Sendable, Codable, Hashable, FetchableRecord, Per
     public static let columns = [
         "id", "codeHash", "language", "codeBytes", "metrics", "score", "cpuSecondsP50", "predictedPool", "pool",
         "instance", "instanceType", "route", "coldStart", "queueMs", "status", "exitCode", "cpuMs", "wallMs",
-        "peakMemoryKB", "compileMs", "totalMs", "stdout", "stderr", "createdAt", "finishedAt",
+        "peakMemoryKB", "compileMs", "totalMs", "stdout", "stderr", "createdAt", "finishedAt", "cpuSecondsP90",
+        "predictedMemoryMB", "modelVersion",
     ]
 }

@@ -35,7 +35,7 @@ public enum HistoryExport {
             r.predictedPool, r.pool ?? "", r.instance ?? "", r.instanceType ?? "", r.route, r.coldStart ? "1" : "0",
             num(r.queueMs), r.status, r.exitCode.map(String.init) ?? "", num(r.cpuMs), num(r.wallMs),
             "\(r.peakMemoryKB)", num(r.compileMs), num(r.totalMs), r.stdout, r.stderr, iso.string(from: r.createdAt),
-            iso.string(from: r.finishedAt),
+            iso.string(from: r.finishedAt), num(r.cpuSecondsP90), num(r.predictedMemoryMB), r.modelVersion ?? "",
         ]
         return fields.map(quote).joined(separator: ",")
     }

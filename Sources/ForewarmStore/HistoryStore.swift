@@ -52,6 +52,38 @@ public final class HistoryStore: Sendable {
                 t.column("finishedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-feedback") { db in
+            try db.alter(table: "executions") { t in
+                t.add(column: "cpuSecondsP90", .double)
+                t.add(column: "predictedMemoryMB", .double)
+                t.add(column: "modelVersion", .text)
+            }
+            try db.create(table: ObservedRunRecord.databaseTableName) { t in
+                t.primaryKey("id", .text)
+                t.column("taskGroup", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("instanceType", .text).notNull()
+                t.column("featureSchema", .text).notNull()
+                t.column("features", .blob).notNull()
+                t.column("code", .text)
+                t.column("input", .text)
+                t.column("cpuSeconds", .double).notNull()
+                t.column("memoryMB", .double).notNull()
+                t.column("hitCPULimit", .boolean).notNull()
+                t.column("finishedAt", .datetime).notNull().indexed()
+            }
+            try db.create(table: ModelVersionRecord.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("version", .text).notNull()
+                t.column("trainedAt", .datetime).notNull()
+                t.column("trainingSamples", .integer).notNull()
+                t.column("holdoutMAE", .double).notNull()
+                t.column("servingMAE", .double).notNull()
+                t.column("promoted", .boolean).notNull()
+                t.column("model", .blob).notNull()
+            }
+        }
         return migrator
     }
 

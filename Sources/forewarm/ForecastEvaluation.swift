@@ -56,6 +56,8 @@ struct ForecastEvaluation {
         var metrics: AccuracyMetrics
         var seconds: Double
         var failures: Int
+        /// The model each origin's fit ended up with (for `auto`: the family the backtest chose).
+        var chosen: [String] = []
     }
 
     func run(format: OutputFormat) throws {
@@ -71,9 +73,8 @@ struct ForecastEvaluation {
             for (model, runs) in entry.models {
                 scores[model] = Self.scoreReference(runs, values: values, entry: entry)
             }
-            let selection = ModelSelection(
-                candidates: [.ets, .arima, .naive],
-                backtest: RollingOrigin(horizon: entry.horizon, origins: 6, step: entry.horizon))
+            var selection = ModelSelection()
+            selection.backtest = RollingOrigin(horizon: entry.horizon, origins: 6, step: entry.horizon)
             for candidate in Self.candidates(seasonLength: entry.season) {
                 scores[candidate.name] = Self.score(
                     candidate.model, selection: selection, values: values, origins: origins, entry: entry)
@@ -114,7 +115,7 @@ struct ForecastEvaluation {
         _ model: ForecastModel, selection: ModelSelection, values: [Double], origins: [Int],
         entry: ReferenceForecasts.Series
     ) -> Score {
-        var metrics: [AccuracyMetrics] = [], failures = 0, seconds = 0.0
+        var metrics: [AccuracyMetrics] = [], failures = 0, seconds = 0.0, chosen: [String] = []
         let clock = ContinuousClock()
         for origin in origins where origin + entry.horizon <= values.count {
             let training = Array(values[..<origin])
@@ -122,6 +123,7 @@ struct ForecastEvaluation {
             let elapsed = clock.measure {
                 let fitted = try? model.fit(training, seasonLength: entry.season, selection: selection)
                 forecast = fitted?.forecast(horizon: entry.horizon, level: 0.95)
+                if let fitted { chosen.append(fitted.name) }
             }
             seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             guard let forecast else { failures += 1; continue }
@@ -130,6 +132,8 @@ struct ForecastEvaluation {
                     forecast: forecast, actual: Array(values[origin..<(origin + entry.horizon)]),
                     training: training, seasonLength: entry.season))
         }
-        return Score(metrics: .mean(metrics), seconds: seconds / Double(max(origins.count, 1)), failures: failures)
+        return Score(
+            metrics: .mean(metrics), seconds: seconds / Double(max(origins.count, 1)), failures: failures,
+            chosen: chosen)
     }
 }

@@ -47,6 +47,13 @@ struct ForecastEvaluationReport {
                 ])
             }
             out += Self.layout(table, markdown: markdown)
+            let chosen = (families[family]?["forewarm-auto"] ?? []).flatMap(\.chosen)
+            if !chosen.isEmpty {
+                let counts = Dictionary(chosen.map { (Self.kind($0), 1) }, uniquingKeysWith: +)
+                let list = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) ×\($0.value)" }
+                let label = markdown ? "\nforewarm-auto chose (per origin): " : "auto chose: "
+                out += label + list.joined(separator: ", ") + "\n"
+            }
             let references = rows.filter { !$0.model.hasPrefix("forewarm") && $0.failures == 0 }
             if let best = references.min(by: { $0.metrics.mase < $1.metrics.mase }), let auto = byName["forewarm-auto"] {
                 let ratio = auto.metrics.mase / best.metrics.mase
@@ -62,6 +69,16 @@ struct ForecastEvaluationReport {
         out += markdown ? "\n### Summary\n\n" : "\n== summary\n"
         out += Self.layout(head + summary, markdown: markdown)
         return out
+    }
+
+    /// `ETS(A,Ad,N)` → `ETS(A,Ad,N)`, `ARIMA(2,1,1)+c` → `ARIMA`, `mean(ETS(…), ARIMA(…))` → `mean(ETS, ARIMA)`.
+    static func kind(_ name: String) -> String {
+        if name.hasPrefix("mean(") {
+            let inner = name.dropFirst(5).dropLast()
+            let parts = inner.components(separatedBy: ", ").map { kind(String($0)) }
+            return "mean(" + parts.joined(separator: ", ") + ")"
+        }
+        return name.hasPrefix("ARIMA") ? "ARIMA" : name
     }
 
     static func layout(_ table: [[String]], markdown: Bool) -> String {

@@ -1,19 +1,18 @@
 import ArgumentParser
 import ForewarmGateway
+import ForewarmModel
 import ForewarmStore
 import Foundation
 
-/// `forewarm history export`: dumps every recorded run.
+/// `forewarm history`: the runs the gateway recorded, the labeled runs the feedback loop learns from, and the
+/// model versions it considered.
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The history of runs the gateway recorded.", subcommands: [Export.self])
+        abstract: "The history of runs the gateway recorded, the labeled runs and the model versions.",
+        subcommands: [Export.self, Models.self])
 
-    struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Writes every recorded run as JSON lines or CSV.")
-
-        @Option(help: "jsonl or csv.")
-        var format: String = "jsonl"
-
+    /// Where the history database is.
+    struct Location: ParsableArguments {
         @Option(name: .customLong("data-dir"), help: "Directory of the history database (default ./.forewarm).")
         var dataDirectory: String?
 
@@ -23,10 +22,7 @@ struct History: ParsableCommand {
         @Option(help: "JSON configuration file (for its data directory or database path).")
         var config: String?
 
-        func run() throws {
-            guard let format = HistoryExport.Format(rawValue: format) else {
-                throw ValidationError("--format must be jsonl or csv")
-            }
+        func open() throws -> HistoryStore {
             var configuration = try GatewayConfiguration.load(file: config)
             if let dataDirectory { configuration.dataDirectory = dataDirectory }
             if let database { configuration.databasePath = database }
@@ -34,9 +30,69 @@ struct History: ParsableCommand {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ValidationError("no history at \(path)")
             }
-            let store = try HistoryStore(path: path)
-            try HistoryExport.export(store, format: format) { line in
-                FileHandle.standardOutput.write(Data(line.utf8))
+            return try HistoryStore(path: path)
+        }
+    }
+
+    enum Table: String, ExpressibleByArgument, CaseIterable {
+        case executions, runs, models
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Writes a table of the history as JSON lines or CSV.",
+            discussion: """
+                executions: every request; runs: the labeled runs the model learns from (gateway runs and
+                `forewarm calibrate`), with their feature vectors; models: the model versions retraining considered.
+                """)
+
+        @Option(help: "jsonl or csv.")
+        var format: String = "jsonl"
+
+        @Option(help: "executions, runs or models.")
+        var table: Table = .executions
+
+        @OptionGroup var location: Location
+
+        func run() throws {
+            guard let format = HistoryExport.Format(rawValue: format) else {
+                throw ValidationError("--format must be jsonl or csv")
+            }
+            let store = try location.open()
+            let write: (String) -> Void = { line in FileHandle.standardOutput.write(Data(line.utf8)) }
+            switch table {
+            case .executions: try HistoryExport.export(store, format: format, write: write)
+            case .runs: try HistoryExport.exportObservedRuns(store, format: format, write: write)
+            case .models: try HistoryExport.exportModels(store, format: format, write: write)
+            }
+        }
+    }
+
+    struct Models: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lists the model versions the feedback loop considered, with their scores, and what serves.")
+
+        @OptionGroup var location: Location
+
+        func run() throws {
+            let store = try location.open()
+            let records = try store.modelRecords()
+            let runs = try store.observedRunCount()
+            let serving = records.last(where: \.promoted)?.version ?? "the shipped model"
+            print("\(runs) labeled runs; \(records.count) model versions; serving: \(serving)")
+            guard !records.isEmpty else { return }
+            print(
+                "version                                   trained               samples  holdout MAE  serving MAE  promoted"
+            )
+            let iso = ISO8601DateFormatter()
+            for record in records {
+                print(
+                    record.version.padding(toLength: 41, withPad: " ", startingAt: 0) + " "
+                        + iso.string(from: record.trainedAt)
+                        + String(
+                            format: " %8d %12.3f %12.3f  ", record.trainingSamples, record.holdoutMAE, record.servingMAE
+                        )
+                        + (record.promoted ? "yes" : "no"))
             }
         }
     }

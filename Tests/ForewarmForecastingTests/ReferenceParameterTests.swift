@@ -35,7 +35,8 @@ struct ReferenceParameterTests {
         let (y, ref) = try Self.training(series, "statsmodels-ets-AAdN")
         let model = try ETSModel(fitting: y, specification: .dampedHolt)
         let llf = try #require(ref["llf"])
-        #expect(model.logLikelihood >= llf - max(0.5, 1e-4 * abs(llf)), "\(series): \(model.logLikelihood) vs \(llf)")
+        // Initial states are solved exactly (profile likelihood), so the optimum is at least statsmodels'.
+        #expect(model.logLikelihood >= llf - max(0.05, 1e-5 * abs(llf)), "\(series): \(model.logLikelihood) vs \(llf)")
     }
 
     @Test(arguments: nonSeasonal)
@@ -65,6 +66,6 @@ struct ReferenceParameterTests {
         let (y, ref) = try Self.training("airpassengers", "statsmodels-ets-AAA")
         let model = try ETSModel(fitting: y, specification: .holtWinters(seasonLength: 12))
         let llf = try #require(ref["llf"])
-        #expect(model.logLikelihood >= llf - 1, "\(model.logLikelihood) vs \(llf), \(model.parameters) vs \(ref)")
+        #expect(model.logLikelihood >= llf - 0.05, "\(model.logLikelihood) vs \(llf), \(model.parameters) vs \(ref)")
     }
 }

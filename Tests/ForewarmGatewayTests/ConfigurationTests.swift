@@ -1,5 +1,6 @@
 import Foundation
 import ForewarmGateway
+import ForewarmPools
 import Testing
 
 struct ConfigurationTests {
@@ -34,6 +35,41 @@ struct ConfigurationTests {
         }
         #expect(throws: (any Error).self) {
             try GatewayConfiguration.load(file: nil, environment: ["FOREWARM_MIN_WARM": "nopool.python=1"])
+        }
+    }
+
+    @Test func networkQueueTimeoutAndPrespawnFromFileAndEnvironment() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fw-config-\(UUID().uuidString).json")
+        let json = """
+            {"prespawnInterpreters": false, "pools": [
+              {"name": "a", "minScore": 0, "maxScore": 50, "network": "loopback", "queueTimeoutMs": 1500,
+               "instanceType": {"name": "t", "vCPU": 1, "memoryMiB": 256, "pricePerHour": 0.01, "startupMs": 100},
+               "limits": {"cpuCores": 1, "cpuSeconds": 3, "memoryMiB": 256, "pids": 16, "wallMs": 2000, "outputKiB": 64, "tmpMiB": 8},
+               "minWarm": {}, "maxInstances": 2, "queueCapacity": 4},
+              {"name": "b", "minScore": 50, "maxScore": 100,
+               "instanceType": {"name": "t", "vCPU": 1, "memoryMiB": 256, "pricePerHour": 0.01, "startupMs": 100},
+               "limits": {"cpuCores": 1, "cpuSeconds": 3, "memoryMiB": 256, "pids": 16, "wallMs": 2000, "outputKiB": 64, "tmpMiB": 8},
+               "minWarm": {}, "maxInstances": 2, "queueCapacity": 4}]}
+            """
+        try Data(json.utf8).write(to: file)
+        let fromFile = try GatewayConfiguration.load(file: file.path, environment: [:])
+        #expect(fromFile.pools.map(\.network) == [NetworkAccess.loopback, NetworkAccess.none])
+        #expect(fromFile.pools.map(\.queueTimeoutMs) == [1500, 10_000])
+        #expect(!fromFile.prespawnInterpreters)
+        let overridden = try GatewayConfiguration.load(
+            file: file.path,
+            environment: ["FOREWARM_NETWORK": "b=loopback,a=none", "FOREWARM_QUEUE_TIMEOUT_MS": "250", "FOREWARM_PRESPAWN": "1"])
+        #expect(overridden.pools.map(\.network) == [NetworkAccess.none, NetworkAccess.loopback])
+        #expect(overridden.pools.map(\.queueTimeoutMs) == [250, 250])
+        #expect(overridden.prespawnInterpreters)
+        let all = try GatewayConfiguration.load(file: nil, environment: ["FOREWARM_NETWORK": "loopback"])
+        #expect(all.pools.allSatisfy { $0.network == NetworkAccess.loopback })
+        #expect(try GatewayConfiguration.load(file: nil, environment: [:]).pools.allSatisfy { $0.network == NetworkAccess.none })
+        for bad in [
+            ["FOREWARM_NETWORK": "internet"], ["FOREWARM_NETWORK": "nopool=loopback"],
+            ["FOREWARM_QUEUE_TIMEOUT_MS": "soon"], ["FOREWARM_QUEUE_TIMEOUT_MS": "0"], ["FOREWARM_PRESPAWN": "maybe"],
+        ] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { try GatewayConfiguration.load(file: nil, environment: bad) }
         }
     }
 }

@@ -234,4 +234,74 @@ struct GatewayTests {
             }
         }
     }
+
+    @Test func queuedRequestsGiveUpAfterTheQueueTimeout() async throws {
+        var configuration = Self.configuration()
+        for index in configuration.pools.indices {
+            configuration.pools[index].minWarm = [:]
+            configuration.pools[index].maxInstances = 1
+            configuration.pools[index].queueTimeoutMs = 400
+        }
+        configuration.pools[0].minWarm = ["python": 1]
+        let (app, gateway) = try await buildApplication(configuration: configuration)
+        try await app.test(.live) { client in
+            // The only instance is held: the request queues, then gives up with 503 and Retry-After, not hanging.
+            let held = try await gateway.pools.acquire(language: "python", score: 1)
+            let start = ContinuousClock.now
+            try await client.execute(
+                uri: "/v1/executions", method: .post, body: Self.body(["language": "python", "code": "print(1)"])
+            ) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "3")  // the pool's wall time, rounded up
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = Self.decode(response.body)
+                #expect((problem["type"] as? String)?.hasSuffix("queue-timeout") == true, "\(problem)")
+                #expect((problem["detail"] as? String)?.contains("ms") == true)
+            }
+            let waited = start.duration(to: .now)
+            #expect(waited >= .milliseconds(400) && waited < .seconds(5), "\(waited)")
+            try await client.execute(uri: "/v1/pools", method: .get) { response in
+                #expect((Self.decode(response.body)["pools"] as? [[String: Any]])?.first?["queued"] as? Int == 0)
+            }
+            // The instance comes back and serves the next request; the expired waiter took nothing with it.
+            await gateway.pools.release(held)
+            let (status, body) = try await Self.run(client, ["language": "python", "code": "print('after')"])
+            #expect(status == .ok)
+            #expect((body["result"] as? [String: Any])?["stdout"] as? String == "after\n")
+        }
+        #expect(try gateway.store.count() == 2)  // the timed-out request is in the history too, as rejected
+    }
+
+    @Test func networkModeIsPerPool() async throws {
+        var configuration = Self.configuration()
+        configuration.pools[0].network = .loopback  // lightweight: its own loopback
+        configuration.pools[1].network = NetworkAccess.none  // the others: no IP at all
+        configuration.pools[2].network = NetworkAccess.none
+        let (app, _) = try await buildApplication(configuration: configuration)
+        let code = """
+            import socket
+            try:
+                server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                server.bind(('127.0.0.1', 0)); server.listen(1)
+                client = socket.create_connection(server.getsockname(), timeout=2)
+                peer, _ = server.accept(); client.sendall(b'ping'); print('loopback', peer.recv(4).decode())
+            except OSError as e:
+                print('no network', e.errno)
+            """
+        try await app.test(.live) { client in
+            let (_, light) = try await Self.run(client, ["language": "python", "code": code])
+            #expect(light["pool"] as? String == "lightweight")
+            #expect((light["result"] as? [String: Any])?["stdout"] as? String == "loopback ping\n", "\(light)")
+            // A big literal raises the score out of the lightweight range.
+            let heavyCode = "x = 10 ** 30 + (1 << 60)\n" + code
+            let (_, heavy) = try await Self.run(client, ["language": "python", "code": heavyCode])
+            #expect(heavy["pool"] as? String != "lightweight", "\(heavy["prediction"] ?? "")")
+            try await client.execute(uri: "/v1/pools", method: .get) { response in
+                let pools = Self.decode(response.body)["pools"] as? [[String: Any]] ?? []
+                #expect(pools.map { $0["network"] as? String } == ["loopback", "none", "none"])
+                #expect(pools.map { $0["queueTimeoutMs"] as? Int } == [10_000, 30_000, 60_000])
+            }
+            #expect((heavy["result"] as? [String: Any])?["stdout"] as? String == "no network 97\n", "\(heavy)")
+        }
+    }
 }

@@ -116,6 +116,57 @@ struct SandboxSecurityTests {
         #expect(result.stdout.components(separatedBy: "blocked").count == 5)
     }
 
+    @Test(arguments: SandboxNetwork.allCases)
+    func networkModes(network: SandboxNetwork) async throws {
+        // A listener on the host's loopback stays out of reach in both modes (the sandbox has its own namespace).
+        let host = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(host, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        listen(host, 4)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(host, $0, &length) }
+        }
+        defer { close(host) }
+        let code = """
+            import socket
+            def attempt(name, f):
+                try:
+                    print(name, f())
+                except OSError as e:
+                    print(name, 'errno', e.errno)
+            def own_loopback(family, host):
+                server = socket.socket(family, socket.SOCK_STREAM)
+                server.bind((host, 0)); server.listen(1)
+                client = socket.create_connection(server.getsockname()[:2], timeout=2)
+                peer, _ = server.accept(); client.sendall(b'ping'); return peer.recv(4).decode()
+            attempt('v4', lambda: own_loopback(socket.AF_INET, '127.0.0.1'))
+            attempt('v6', lambda: own_loopback(socket.AF_INET6, '::1'))
+            attempt('host', lambda: socket.create_connection(('127.0.0.1', \(UInt16(bigEndian: address.sin_port))), timeout=1) and 'CONNECTED')
+            attempt('vsock', lambda: socket.socket(40, socket.SOCK_STREAM) and 'OPENED')
+            attempt('netlink', lambda: socket.socket(16, socket.SOCK_RAW) and 'OPENED')
+            attempt('packet', lambda: socket.socket(17, socket.SOCK_RAW) and 'OPENED')
+            attempt('unix', lambda: socket.socketpair()[0].family.name)
+            """
+        var limits = SandboxTests.limits
+        limits.network = network
+        let result = try await SandboxTests.sandbox.runCold(
+            RunRequest(code: code), runtime: LanguageRuntime.named("python")!, limits: limits, id: "net-\(network)")
+        #expect(result.status == .ok, "\(result.stderr)")
+        let lines = Set(result.stdout.split(separator: "\n").map(String.init))
+        switch network {
+        case .loopback:
+            #expect(lines.isSuperset(of: ["v4 ping", "v6 ping", "host errno 111"]), "\(result.stdout)")  // ECONNREFUSED
+        case .none:
+            #expect(lines.isSuperset(of: ["v4 errno 97", "v6 errno 97", "host errno 97"]), "\(result.stdout)")  // EAFNOSUPPORT
+        }
+        #expect(lines.isSuperset(of: ["vsock errno 97", "netlink errno 97", "packet errno 97", "unix AF_UNIX"]), "\(result.stdout)")
+    }
+
     @Test func cannotReadSecretsOrTheRepository() async throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
         let code = """

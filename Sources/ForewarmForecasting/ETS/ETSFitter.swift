@@ -11,6 +11,7 @@ struct ETSFitter {
     static let maxOptimisedSeason = 24
 
     func fit() -> (ETSWeights, ETSState) {
+        if LinearETSProfile.handles(spec), let profiled = fitProfile() { return profiled }
         let start = heuristicState()
         let optimiseSeasons = spec.season != .none && spec.seasonLength <= Self.maxOptimisedSeason
         let spread = max(standardDeviation(), 1e-8)
@@ -26,13 +27,9 @@ struct ETSFitter {
             x.append(contentsOf: s.dropLast().map { spec.season == .additive ? $0 / spread : $0 })
         }
         func decode(_ x: [Double]) -> (ETSWeights, ETSState) {
-            var i = 0
+            let w = decodeWeights(x)
+            var i = smoothing
             func next() -> Double { defer { i += 1 }; return x[i] }
-            var w = ETSWeights(alpha: 1e-4 + (0.9999 - 1e-4) * sigmoid(next()))
-            if spec.trend != .none { w.beta = 1e-8 + (w.alpha - 1e-8) * sigmoid(next()) }
-            if spec.season != .none { w.gamma = 1e-8 + (max(1 - w.alpha, 2e-8) - 1e-8) * sigmoid(next()) }
-            if spec.trend == .damped { w.phi = 0.8 + 0.18 * sigmoid(next()) }
-            i = smoothing
             var s = start
             s.level = next() * spread
             if spec.trend != .none { s.trend = next() * spread }
@@ -69,6 +66,51 @@ struct ETSFitter {
             if candidate.value < best.value { best = candidate }
         }
         return decode(best.x)
+    }
+
+    /// The smoothing weights from unconstrained coordinates (the admissible region 0 < β < α < 1, 0 < γ < 1 − α,
+    /// 0.8 ≤ φ ≤ 0.98).
+    func decodeWeights(_ x: [Double]) -> ETSWeights {
+        var i = 0
+        func next() -> Double { defer { i += 1 }; return x[i] }
+        var w = ETSWeights(alpha: 1e-4 + (0.9999 - 1e-4) * sigmoid(next()))
+        if spec.trend != .none { w.beta = 1e-8 + (w.alpha - 1e-8) * sigmoid(next()) }
+        if spec.season != .none { w.gamma = 1e-8 + (max(1 - w.alpha, 2e-8) - 1e-8) * sigmoid(next()) }
+        if spec.trend == .damped { w.phi = 0.8 + 0.18 * sigmoid(next()) }
+        return w
+    }
+
+    /// Additive models: minimise the profile SSE over the smoothing weights only (initial states solved exactly by
+    /// `LinearETSProfile`), from the best points of a coarse grid — the profile is cheap and low-dimensional, so
+    /// the grid guards against the local optima of seasonal and damped models.
+    func fitProfile() -> (ETSWeights, ETSState)? {
+        let profile = LinearETSProfile(y: y, spec: spec)
+        guard y.count > profile.stateCount + 1 else { return nil }
+        let n = Double(y.count)
+        func value(_ x: [Double]) -> Double {
+            guard let sse = profile.solve(decodeWeights(x))?.sse else { return .infinity }
+            return n * Double.log(max(sse, 1e-300))
+        }
+        // Grid over α, β/α, γ/(1 − α), φ in the unconstrained coordinates.
+        var axes: [[Double]] = [[0.05, 0.2, 0.5, 0.9].map(logit)]
+        if spec.trend != .none { axes.append([0.02, 0.3].map(logit)) }
+        if spec.season != .none { axes.append([0.05, 0.4, 0.9].map(logit)) }
+        if spec.trend == .damped { axes.append([logit(0.5)]) }
+        var grid: [[Double]] = [[]]
+        for axis in axes { grid = grid.flatMap { point in axis.map { point + [$0] } } }
+        let scored = grid.map { ($0, value($0)) }.filter { $0.1.isFinite }.sorted { $0.1 < $1.1 }
+        guard !scored.isEmpty else { return nil }
+        let optimizer = NelderMead(
+            maxEvaluations: 150 * axes.count, tolerance: 1e-9, restarts: 1, initialStep: 0.6)
+        var best = optimizer.minimize(scored[0].0, value)
+        let extra = spec.season != .none ? 2 : (spec.trend != .none ? 1 : 0)
+        for start in scored.dropFirst().prefix(extra) {
+            let candidate = optimizer.minimize(start.0, value)
+            if candidate.value < best.value { best = candidate }
+        }
+        let weights = decodeWeights(best.x)
+        guard let solved = profile.solve(weights) else { return nil }
+        return (weights, solved.state)
     }
 
     /// −2 log-likelihood up to a constant (or SSE), +∞ when the states leave the admissible region.

@@ -12,6 +12,8 @@ public struct ETSModel: Forecaster {
     var variance: Double
     var squaredErrors: Double
     var observations: Int
+    /// Sum of squared one-step errors of the fit in scaled data units (whatever the error type): the SSE criterion.
+    let absoluteSquaredErrors: Double
     let scale: Double
     let initialState: ETSState
     /// Maximised log-likelihood of the fit.
@@ -47,11 +49,12 @@ public struct ETSModel: Forecaster {
         let fitter = ETSFitter(y: y, spec: specification, objective: objective)
         let (weights, initial) = fitter.fit()
         var state = initial
-        var sse = 0.0, logs = 0.0
+        var sse = 0.0, logs = 0.0, absolute = 0.0
         for value in y {
             let f = state.oneStep(specification, weights)
             let e = specification.error == .additive ? value - f : (value - f) / f
             sse += e * e
+            absolute += (value - f) * (value - f)
             if specification.error == .multiplicative { logs += Double.log(abs(f)) }
             state.advance(value, specification, weights)
         }
@@ -67,6 +70,7 @@ public struct ETSModel: Forecaster {
         self.initialState = initial
         self.variance = sse / n
         self.squaredErrors = sse
+        self.absoluteSquaredErrors = absolute
         self.observations = y.count
         self.scale = prepared.scale
         self.logLikelihood = ll.isFinite ? ll : -.greatestFiniteMagnitude

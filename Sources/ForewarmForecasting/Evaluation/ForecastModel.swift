@@ -1,3 +1,5 @@
+import RealModule
+
 /// Which model to fit: a family chosen automatically, or a specific specification.
 public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
     /// AutoETS, AutoARIMA or the naive baseline, whichever has the lowest rolling-origin MASE on the series.
@@ -6,7 +8,8 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
     case ets
     /// The ARIMA orders chosen by the stepwise AICc search.
     case arima
-    /// Holt–Winters (additive or multiplicative by AICc), or Holt (plain or damped) without a season.
+    /// Holt–Winters fitted by least squares (additive or multiplicative season by AIC), or Holt (plain or damped)
+    /// without a season.
     case holtWinters
     /// The seasonal naive baseline.
     case naive
@@ -64,6 +67,10 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Classic Holt–Winters as statsmodels' `holtwinters.ExponentialSmoothing` fits it: weights and initial states
+    /// by least squares, additive or multiplicative season (plain or damped trend), chosen by AIC of the SSE fit
+    /// (n log(SSE/n) + 2k, comparable across the two season types since both minimise the same squared errors).
+    /// Without a season: Holt, plain or damped.
     static func holtWinters(_ series: [Double], seasonLength m: Int) throws -> ETSModel {
         let positive = series.filter(\.isFinite).allSatisfy { $0 > 0 }
         var specs: [ETSSpecification] = [.holt, .dampedHolt]
@@ -74,39 +81,15 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
                     .holtWinters(seasonLength: m, multiplicative: true, damped: true)]
             }
         }
-        var best: ETSModel?
+        var best: (model: ETSModel, aic: Double)?
         for spec in specs {
-            guard let model = try? ETSModel(fitting: series, specification: spec) else { continue }
-            if best.map({ model.aicc < $0.aicc }) ?? true { best = model }
+            guard let model = try? ETSModel(fitting: series, specification: spec, objective: .sse) else { continue }
+            let n = Double(model.observations)
+            let k = Double(spec.smoothingCount + 1 + (spec.trend == .none ? 0 : 1) + (spec.season == .none ? 0 : m - 1))
+            let aic = n * Double.log(max(model.absoluteSquaredErrors / n, 1e-300)) + 2 * k
+            if aic.isFinite, best.map({ aic < $0.aic }) ?? true { best = (model, aic) }
         }
         guard let best else { throw ForecastError.tooShort("Holt-Winters", needs: 2 * m + 2, has: series.count) }
-        return best
-    }
-}
-
-/// How `.auto` picks a model per series: rolling-origin MASE of each candidate family on the series itself.
-public struct ModelSelection: Sendable, Hashable {
-    /// Candidate families, tried in order (ties keep the earlier one).
-    public var candidates: [ForecastModel] = [.ets, .arima, .naive]
-    /// The backtest the candidates are scored by.
-    public var backtest = RollingOrigin(horizon: 5, origins: 6, step: 5)
-
-    public init() {}
-
-    public init(candidates: [ForecastModel], backtest: RollingOrigin) {
-        self.candidates = candidates
-        self.backtest = backtest
-    }
-
-    /// Fits the candidate family with the lowest backtest MASE on `series`.
-    func choose(_ series: [Double], seasonLength: Int) throws -> any Forecaster {
-        var plan = backtest
-        plan.seasonLength = seasonLength
-        var best = candidates.first ?? .naive, bestScore = Double.infinity
-        for candidate in candidates {
-            let score = plan.evaluate(series) { try candidate.fit($0, seasonLength: seasonLength) }
-            if let mase = score?.mase, mase < bestScore { best = candidate; bestScore = mase }
-        }
-        return try best.fit(series, seasonLength: seasonLength)
+        return best.model
     }
 }

@@ -20,7 +20,22 @@ public struct AdaptivePredictor: Sendable {
         self.schedule = schedule
     }
 
+    /// Resumes serving after a restart: `corrector` rebuilt from the stored history (see
+    /// ``Retraining/corrector(for:replaying:)``), so the correction does not start from zero.
+    public init(model: DemandModel, corrector: ResidualTracker, schedule: RetrainSchedule = RetrainSchedule()) {
+        predictor = DemandPredictor(model: model)
+        self.corrector = corrector
+        self.schedule = schedule
+    }
+
     public var model: DemandModel { predictor.model }
+
+    /// A timer tick, so the interval triggers a retraining even when runs are rare.
+    public mutating func tick(at now: Date) -> RetrainSchedule.Action { schedule.tick(at: now) }
+
+    /// A retraining that was started could not finish (its data could not be read): the schedule may start
+    /// another later; model and corrector stay.
+    public mutating func retrainAbandoned(at now: Date) { schedule.retrainFinished(at: now) }
 
     /// A corrected prediction for `code` on `instanceType`, with the feature vector to store beside the run (so the
     /// run can later be learned from).

@@ -1,0 +1,74 @@
+import ForewarmPools
+import Testing
+
+@testable import ForewarmController
+
+@Suite struct ForewarmPolicyTests {
+    @Test func prewarmsAheadOfGrowingDemandWithReasons() throws {
+        var d = Driver(ForewarmPolicy(catalog: catalog))
+        #expect(d.pools.map(\.pool) == ["light", "standard", "heavy"])
+        for k in 0..<60 { d.step(arrivals: Array(repeating: 10, count: 5 + k), cpu: 0.2) }
+        // 64 arrivals per 5 s × 0.2 CPU-s: 2.6 CPU-s/s, i.e. 2.6 / speed busy instances on the home pool's type;
+        // the pool must hold more than that.
+        let policy = d.policy
+        let home = ScoreRouting(
+            names: policy.poolNames, upperScores: [policy.cuts[0], policy.cuts[1], 100]
+        ).home(score: 10)
+        let speed = try #require(policy.types[home]?.relativeSpeed)
+        #expect(Double(d.target(home)) > 64.0 / 5 * 0.2 / speed)
+        let reasons = d.directives.flatMap { $0 }.compactMap(\.reason)
+        #expect(reasons.contains { $0.contains("forecast p70") && $0.contains("needs") })
+        #expect(reasons.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test func replansTypesAndCutsFromWhatRunsReallyUse() throws {
+        var options = ForewarmOptions()
+        options.replanEvery = 60
+        options.minimumSamples = 20
+        var d = Driver(ForewarmPolicy(catalog: catalog, options: options))
+        // Light scores that really run 3 CPU-s: a quarter core would add 9 s, so the policy must move them to a
+        // full-speed type.
+        for _ in 0..<40 { d.step(arrivals: Array(repeating: 12, count: 4), cpu: 3) }
+        let policy = d.policy
+        let home = ScoreRouting(
+            names: policy.poolNames, upperScores: [policy.cuts[0], policy.cuts[1], 100]
+        ).home(score: 12)
+        #expect(policy.types[home]?.relativeSpeed == 1)
+        let changed = d.directives.flatMap { $0 }.filter { $0.instanceType != nil }
+        #expect(!changed.isEmpty)
+        #expect(changed.contains { $0.reason?.contains("re-planned") == true })
+        // The ranges in force are reported (the baselines keep their plans' ranges: nil).
+        let range = try #require(policy.currentScoreRange(pool: home))
+        #expect(range.lower <= 12 && (12 < range.upper || range.upper >= 100))
+        #expect(ThresholdPolicy().currentScoreRange(pool: ThresholdPolicy.standard) == nil)
+    }
+
+    @Test func homogeneousHeavyIsOnePoolOfTheHeaviestType() {
+        var d = Driver(ForewarmPolicy(catalog: catalog, homogeneous: true))
+        #expect(d.policy.name == "homogeneous-heavy")
+        #expect(d.pools.map(\.instanceType.name) == ["ce.4x16"])
+        for _ in 0..<20 { d.step(arrivals: Array(repeating: 10, count: 20), cpu: 0.1) }
+        #expect(d.pools.map(\.instanceType.name) == ["ce.4x16"])
+        #expect(d.target(ForewarmPolicy.heavy) >= 1)
+    }
+
+    @Test func scalesDownAfterTheWindowWhenDemandStops() {
+        var d = Driver(ForewarmPolicy(catalog: catalog))
+        for _ in 0..<30 { d.step(arrivals: Array(repeating: 10, count: 50), cpu: 0.2) }
+        let peak = d.target(ForewarmPolicy.light)
+        for _ in 0..<60 { d.step(arrivals: []) }
+        #expect(peak > 2)
+        #expect(d.target(ForewarmPolicy.light) < peak)
+    }
+
+    @Test func borrowsAnIdleFasterInstanceInsteadOfAColdStart() {
+        var p = ForewarmPolicy(catalog: catalog)
+        let pools = [
+            observation("light", type: catalog.cheapest, idle: 0, busy: 2, target: 2),
+            observation("standard", type: catalog["ce.0.5x1"]!, idle: 1, target: 1),
+            observation("heavy", type: catalog.standard, idle: 0, target: 0),
+        ]
+        #expect(p.route(demand(score: 5), pools: pools) == "standard")
+        #expect(p.route(demand(score: 90), pools: pools) == "heavy")
+    }
+}

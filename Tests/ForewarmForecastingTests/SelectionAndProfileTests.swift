@@ -1,0 +1,81 @@
+import Testing
+
+@testable import ForewarmForecasting
+
+/// The profile-likelihood fit of additive ETS models, forecast combinations and backtest model selection.
+struct SelectionAndProfileTests {
+    static func noisyTrend(count: Int, seed: UInt64, season: Int = 1) -> [Double] {
+        var g = SplitMix(seed: seed)
+        return (0..<count).map { t in
+            let seasonal = season > 1 ? 8 * Double((t % season) - season / 2) / Double(season) : 0
+            return 50 + 0.3 * Double(t) + seasonal + 2 * g.normal()
+        }
+    }
+
+    /// The least-squares initial states are exact: no other initial state gives a smaller SSE for the same weights,
+    /// and the profile SSE equals the SSE of filtering the data from the solved state.
+    @Test(arguments: [
+        ETSSpecification.simple, .holt, .dampedHolt, .holtWinters(seasonLength: 7),
+        .holtWinters(seasonLength: 7, damped: true),
+    ])
+    func profileSolvesTheInitialStatesExactly(spec: ETSSpecification) throws {
+        let y = Self.noisyTrend(count: 120, seed: 11, season: spec.seasonLength)
+        let profile = LinearETSProfile(y: y, spec: spec)
+        let w = ETSWeights(alpha: 0.3, beta: 0.05, gamma: 0.1, phi: spec.trend == .damped ? 0.9 : 1)
+        let solved = try #require(profile.solve(w))
+        func sse(_ start: ETSState) -> Double {
+            var state = start, total = 0.0
+            for value in y {
+                let e = value - state.oneStep(spec, w)
+                total += e * e
+                state.advance(value, spec, w)
+            }
+            return total
+        }
+        #expect(abs(sse(solved.state) - solved.sse) < 1e-6 * solved.sse)
+        var moved = solved.state
+        moved.level += 0.5
+        #expect(sse(moved) > solved.sse)
+        moved = solved.state
+        moved.trend += 0.01
+        if spec.trend != .none { #expect(sse(moved) > solved.sse) }
+    }
+
+    @Test func combinationAveragesItsMembers() throws {
+        let y = Self.noisyTrend(count: 80, seed: 3)
+        let a = try SeasonalNaive(fitting: y)
+        let b = try ETSModel(fitting: y, specification: .holt)
+        var combined = try ForecastCombination(members: [a, b])
+        let fa = a.forecast(horizon: 4, level: 0.9), fb = b.forecast(horizon: 4, level: 0.9)
+        let f = combined.forecast(horizon: 4, level: 0.9)
+        for i in 0..<4 {
+            #expect(abs(f.mean[i] - (fa.mean[i] + fb.mean[i]) / 2) < 1e-9)
+            #expect(abs(f.upper[i] - (fa.upper[i] + fb.upper[i]) / 2) < 1e-9)
+        }
+        combined.update(with: [200])
+        #expect(combined.forecast(horizon: 1, level: 0.9).mean[0] > f.mean[0])
+        #expect(throws: ForecastError.self) { try ForecastCombination(members: []) }
+    }
+
+    /// On a clean linear trend the naive forecast lags, so the backtest must rank it last and `.auto` must not
+    /// pick it.
+    @Test func selectionRanksByBacktestError() throws {
+        let y = Self.noisyTrend(count: 150, seed: 5)
+        var selection = ModelSelection()
+        selection.backtest = RollingOrigin(horizon: 10, origins: 5, step: 10)
+        let scores = selection.scores(y, seasonLength: 1)
+        #expect(!scores.contains { $0.models == [.holtWinters] }, "holt-winters is skipped without a season")
+        let naive = try #require(scores.first { $0.models == [.naive] }?.mase)
+        let ets = try #require(scores.first { $0.models == [.ets] }?.mase)
+        #expect(ets < naive)
+        let chosen = try ForecastModel.auto.fit(y, seasonLength: 1, selection: selection)
+        #expect(chosen.name != "Naive", "\(chosen.name)")
+    }
+
+    /// Holt–Winters by least squares picks the multiplicative season for AirPassengers, whose swings grow with
+    /// the level.
+    @Test func holtWintersChoosesMultiplicativeSeasonForAirPassengers() throws {
+        let model = try ForecastModel.holtWinters.fit(Fixtures.airPassengers, seasonLength: 12)
+        #expect(model.name.hasSuffix(",M)"), "\(model.name)")
+    }
+}

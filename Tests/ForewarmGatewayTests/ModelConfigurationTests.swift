@@ -1,0 +1,43 @@
+import ForewarmGateway
+import Foundation
+import Testing
+
+/// The `model` section of the gateway's configuration: file, then environment, and clear errors.
+struct ModelConfigurationTests {
+    @Test func fileThenEnvironment() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fw-model-\(UUID().uuidString).json")
+        try Data(#"{"model": {"retrainEverySamples": 40, "trainingData": ["/a"], "machine": "rack-7"}}"#.utf8)
+            .write(to: file)
+        let configuration = try GatewayConfiguration.load(
+            file: file.path,
+            environment: [
+                "FOREWARM_TRAINING_DATA": "/b:/c", "FOREWARM_RETRAIN_INTERVAL": "600", "FOREWARM_FEEDBACK": "0",
+            ])
+        #expect(configuration.model.retrainEverySamples == 40)
+        #expect(configuration.model.trainingData == ["/b", "/c"])
+        #expect(configuration.model.retrainIntervalSeconds == 600)
+        #expect(configuration.model.feedback == false)
+        #expect(configuration.model.machine == "rack-7")
+        #expect(configuration.model.retrainMinimumNewSamples == 50)  // untouched keys keep their defaults
+        #expect(configuration.pools.count == 3)
+    }
+
+    @Test func badSettingsAreRefused() throws {
+        #expect(throws: ConfigurationError.self) {
+            try GatewayConfiguration.load(file: nil, environment: ["FOREWARM_RETRAIN_EVERY": "0"])
+        }
+        var configuration = GatewayConfiguration()
+        configuration.model.retrainIntervalSeconds = 0
+        #expect(throws: ConfigurationError.self) { try configuration.validate() }
+    }
+
+    @Test func aMissingModelFileStopsTheStartWithItsPath() async throws {
+        var configuration = FeedbackLoopTests.configuration()
+        configuration.model.modelPath = "/nonexistent/model.json"
+        await #expect {
+            _ = try await buildApplication(configuration: configuration)
+        } throws: { error in
+            "\(error)".contains("/nonexistent/model.json")
+        }
+    }
+}
