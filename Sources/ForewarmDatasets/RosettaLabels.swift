@@ -6,11 +6,14 @@ import Foundation
 /// program itself under `../rosettacode/` at the row's `path`.
 ///
 /// Kept as samples: `ok` runs, runs that hit the CPU limit (`timeout_cpu`, the heaviest, CPU a lower bound of
-/// 10 s) and OOM kills (`memory`, ≥ 2 GiB). Other failures (syntax errors, missing modules, compile errors,
-/// sleeping programs) say nothing about the code's demand and are left out.
+/// 10 s) and OOM kills (`memory`, ≥ 2 GiB). Runs stopped at the wall limit after ≥ 5 s of CPU (programs that flood
+/// their output, README) are unbounded too, so they count as hitting the CPU limit. Other failures (syntax errors,
+/// missing modules, compile errors, sleeping programs) say nothing about the code's demand and are left out.
 public struct RosettaLabels: Sendable {
     public static let fileName = "rosetta_labels.jsonl"
     public static let keptStatuses: Set<String> = ["ok", "timeout_cpu", "memory"]
+    /// CPU seconds from which a wall-limit timeout counts as unbounded work rather than sleeping or blocking.
+    public static let busyWallTimeoutCPU = 5.0
 
     struct Row: Decodable {
         var path: String
@@ -46,20 +49,22 @@ public struct RosettaLabels: Sendable {
             } catch {
                 throw DatasetError.malformed(file, line: number + 1, reason: "\(error)")
             }
-            guard keptStatuses.contains(row.status), let language = Language(name: row.lang) else { continue }
+            let cpu = (row.cpu_user_s ?? 0) + (row.cpu_sys_s ?? 0)
+            let unbounded = row.status == "timeout_cpu" || (row.status == "timeout_wall" && cpu >= busyWallTimeoutCPU)
+            guard keptStatuses.contains(row.status) || unbounded, let language = Language(name: row.lang) else {
+                continue
+            }
             let path = (root as NSString).appendingPathComponent(row.path)
             guard let source = FileManager.default.contents(atPath: path) else {
                 throw DatasetError.unreadable(path)
             }
-            var cpu = (row.cpu_user_s ?? 0) + (row.cpu_sys_s ?? 0)
             var memory = (row.max_rss_kb ?? 0) / 1024
-            if row.status == "timeout_cpu" { cpu = max(cpu, 10) }
             if row.status == "memory" { memory = max(memory, 2048) }
             programs.append(
                 LabeledProgram(
                     id: row.path, group: "rosetta:" + row.task, language: language,
-                    source: Array(source), input: .none, cpuSeconds: cpu, memoryMB: memory,
-                    hitCPULimit: row.status == "timeout_cpu", corpus: "rosetta"))
+                    source: Array(source), input: .none, cpuSeconds: unbounded ? max(cpu, 10) : cpu, memoryMB: memory,
+                    hitCPULimit: unbounded, corpus: "rosetta"))
         }
         return programs
     }

@@ -129,12 +129,16 @@ struct BoostingOptions: ParsableArguments {
     @Option(help: "Minimum samples per leaf.")
     var minLeaf = BoostingParameters().minSamplesLeaf
 
+    @Option(help: "L2 penalty of the word lexicon (in programs).")
+    var lexiconLambda = BoostingParameters().lexiconLambda
+
     var parameters: BoostingParameters {
         var parameters = BoostingParameters()
         parameters.trees = trees
         parameters.maxDepth = depth
         parameters.learningRate = learningRate
         parameters.minSamplesLeaf = minLeaf
+        parameters.lexiconLambda = lexiconLambda
         return parameters
     }
 }

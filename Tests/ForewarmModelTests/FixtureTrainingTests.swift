@@ -37,7 +37,7 @@ import Testing
         let samples = Datasets.samples(try Datasets.load([Self.fixtures]))
         let report = CrossValidation(folds: 3, parameters: Self.small).run(samples)
         #expect(report.groups == 6)
-        #expect(report.scorecards.map(\.predictor).count == 6)
+        #expect(report.scorecards.map(\.predictor).count == 7)
         let model = try #require(report.scorecards.first)
         #expect(model.languages.count == 6)
         #expect(model.overall.samples == 36)

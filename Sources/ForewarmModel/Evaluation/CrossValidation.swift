@@ -22,6 +22,7 @@ public struct CrossValidation: Sendable {
             memory: [Double](repeating: 0, count: n), heavy: [Double](repeating: 0, count: n)
         )
         var linear = [Double](repeating: 0, count: n)
+        var words = (cpu: [Double](repeating: 0, count: n), heavy: [Double](repeating: 0, count: n))
         var median = [Double](repeating: 0, count: n)
         let baselineFeatures = [
             ("lines of code", "code_lines_log"), ("cyclomatic complexity", "cyclomatic_log"),
@@ -41,8 +42,18 @@ public struct CrossValidation: Sendable {
                 model.heavy[index] = prediction.heavy
             }
             if includeLinear {
-                let ridge = RidgeRegression.fit(train.map(\.features), train.map(\.cpuLog10))
-                for index in test { linear[index] = min(2, max(-4, ridge.predict(samples[index].features))) }
+                // The tree columns (the word bag is too wide for a dense solve; the lexicon columns stay 0).
+                let columns = FeatureExtractor.treeColumns
+                let ridge = RidgeRegression.fit(train.map { Array($0.features.prefix(columns)) }, train.map(\.cpuLog10))
+                for index in test {
+                    linear[index] = min(2, max(-4, ridge.predict(Array(samples[index].features.prefix(columns)))))
+                }
+            }
+            let lexicon = trained.lexicon
+            for index in test {
+                (words.cpu[index], words.heavy[index]) = samples[index].features.withUnsafeBufferPointer {
+                    lexicon.scores($0)
+                }
             }
             let medians = LanguageMedian(train)
             for index in test { median[index] = medians.predict(samples[index].language) }
@@ -65,6 +76,11 @@ public struct CrossValidation: Sendable {
                 calibrated: true)
         ]
         if includeLinear { cards.append(oneDimensional("ridge regression, same features", linear)) }
+        // The lexicon ranks within a language and scores the heavy class; it has no scale of its own.
+        cards.append(
+            Scorecard(
+                predictor: "word lexicon alone", samples: samples, cpuLog10: words.cpu, heavyScore: words.heavy,
+                heavyPredicted: nil, calibrated: false))
         // A per-language constant cannot order programs of one language: its within-language rows are undefined
         // (the medians differ between folds only by chance).
         var medianCard = oneDimensional("per-language median", median)

@@ -11,8 +11,32 @@ public struct BoostingParameters: Sendable, Codable, Equatable {
     /// Fraction of features each tree may split on.
     public var featureFraction = 0.8
     public var seed: UInt64 = 42
+    /// L2 penalty of the word lexicon's regressions (``WordLexicon``), in programs.
+    public var lexiconLambda = 300.0
 
     public init() {}
+}
+
+extension BoostingParameters {
+    enum CodingKeys: String, CodingKey {
+        case trees, learningRate, maxDepth, minSamplesLeaf, lambda, subsample, featureFraction, seed, lexiconLambda
+    }
+
+    /// Decodes, taking defaults for fields a file lacks (files written before the field existed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = BoostingParameters()
+        trees = try container.decodeIfPresent(Int.self, forKey: .trees) ?? defaults.trees
+        learningRate = try container.decodeIfPresent(Double.self, forKey: .learningRate) ?? defaults.learningRate
+        maxDepth = try container.decodeIfPresent(Int.self, forKey: .maxDepth) ?? defaults.maxDepth
+        minSamplesLeaf = try container.decodeIfPresent(Int.self, forKey: .minSamplesLeaf) ?? defaults.minSamplesLeaf
+        lambda = try container.decodeIfPresent(Double.self, forKey: .lambda) ?? defaults.lambda
+        subsample = try container.decodeIfPresent(Double.self, forKey: .subsample) ?? defaults.subsample
+        featureFraction =
+            try container.decodeIfPresent(Double.self, forKey: .featureFraction) ?? defaults.featureFraction
+        seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
+        lexiconLambda = try container.decodeIfPresent(Double.self, forKey: .lexiconLambda) ?? defaults.lexiconLambda
+    }
 }
 
 /// What a boosted model minimizes.

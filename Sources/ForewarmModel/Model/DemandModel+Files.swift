@@ -17,19 +17,29 @@ extension DemandModel {
 
     /// Decodes a model and checks it fits this build's features.
     public static func decode(_ data: Data, path: String = "<data>") throws -> DemandModel {
+        struct Header: Decodable { var formatVersion: Int }
         let model: DemandModel
         do {
             model = try JSONDecoder().decode(DemandModel.self, from: data)
         } catch {
+            // A file of another format version fails to decode here: say so rather than "malformed".
+            if let header = try? JSONDecoder().decode(Header.self, from: data), header.formatVersion != formatVersion {
+                throw ModelError.incompatible(
+                    path: path, reason: "format \(header.formatVersion), this build reads \(formatVersion)")
+            }
             throw ModelError.malformed(path: path, reason: "\(error)")
         }
         guard model.formatVersion == formatVersion else {
             throw ModelError.incompatible(
-                path: path,
-                reason: "format \(model.formatVersion), this build reads \(formatVersion)")
+                path: path, reason: "format \(model.formatVersion), this build reads \(formatVersion)")
         }
         guard model.featureNames == FeatureExtractor.names else {
             throw ModelError.incompatible(path: path, reason: "its features differ from this build's")
+        }
+        for ensemble in [model.cpuP50, model.cpuP90, model.memory, model.heavy] {
+            for tree in ensemble.trees where tree.feature.contains(where: { $0 >= FeatureExtractor.treeColumns }) {
+                throw ModelError.malformed(path: path, reason: "a tree splits on a column trees may not use")
+            }
         }
         return model
     }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// The trained demand model: three boosted ensembles over ``FeatureExtractor`` features, predicting log10 CPU
-/// seconds at p50 (squared error) and p90 (pinball loss), log10 peak memory in MB, and the log-odds of the heavy
-/// class (≥ 1 s CPU or ≥ 512 MB), which ranks the tail better than the regressions do.
+/// The trained demand model: a learned word lexicon (``WordLexicon``) and four boosted ensembles over
+/// ``FeatureExtractor`` features, predicting log10 CPU seconds at p50 and p90 (pinball loss), log10 peak memory in
+/// MB, and the log-odds of the heavy class (≥ 1 s CPU or ≥ 512 MB), which ranks the tail better than the
+/// regressions do.
 public struct DemandModel: Sendable, Codable, Equatable {
     /// The file format; a reader refuses other versions.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public var formatVersion: Int
     /// Names this model (date and training set), kept with its scores in the history.
@@ -16,13 +17,16 @@ public struct DemandModel: Sendable, Codable, Equatable {
     public var cpuP90: TreeEnsemble
     public var memory: TreeEnsemble
     public var heavy: TreeEnsemble
+    /// What the words say; its two outputs are tree inputs, filled in before the trees run.
+    public var lexicon: WordLexicon
     public var parameters: BoostingParameters
     /// Samples per source corpus the model was trained on.
     public var trainedOn: [String: Int]
 
     public init(
         version: String, cpuP50: TreeEnsemble, cpuP90: TreeEnsemble, memory: TreeEnsemble,
-        heavy: TreeEnsemble, parameters: BoostingParameters, trainedOn: [String: Int]
+        heavy: TreeEnsemble, parameters: BoostingParameters, trainedOn: [String: Int],
+        lexicon: WordLexicon = .empty
     ) {
         self.formatVersion = Self.formatVersion
         self.version = version
@@ -31,18 +35,32 @@ public struct DemandModel: Sendable, Codable, Equatable {
         self.cpuP90 = cpuP90
         self.memory = memory
         self.heavy = heavy
+        self.lexicon = lexicon
         self.parameters = parameters
         self.trainedOn = trainedOn
     }
 
-    /// Trains all three ensembles on `samples`.
+    /// Trains the lexicon and the four ensembles on `samples`.
+    ///
+    /// The trees see the lexicon's outputs *out of fold*: each training program's are computed by a lexicon fitted
+    /// without its task (5 folds grouped by task), so the trees learn what the lexicon is worth on unseen tasks,
+    /// not on the programs it memorized.
     public static func train(
         _ samples: [LabeledSample], parameters: BoostingParameters = BoostingParameters(),
         version: String = "untitled"
     ) -> DemandModel {
-        let x = samples.map(\.features)
+        let lexicon = WordLexicon.fit(samples, lambda: parameters.lexiconLambda).rounded()
+        var x = samples.map(\.features)
+        let folds = 5
+        let fold = samples.map { GroupedFolds.fold(of: "lexicon/" + $0.group, folds: folds) }
+        for k in 0..<folds {
+            let inner = WordLexicon.fit(
+                samples.indices.filter { fold[$0] != k }.map { samples[$0] }, lambda: parameters.lexiconLambda)
+            for index in samples.indices where fold[index] == k { inner.fill(&x[index]) }
+        }
+        let treeX = x.map { Array($0.prefix(FeatureExtractor.treeColumns)) }
         let cpu = samples.map(\.cpuLog10)
-        let measured = samples.filter(\.hasMemory)
+        let measured = samples.indices.filter { samples[$0].hasMemory }
         var quantileParameters = parameters
         quantileParameters.trees = max(1, parameters.trees / 2)
         quantileParameters.learningRate = parameters.learningRate * 2
@@ -50,20 +68,22 @@ public struct DemandModel: Sendable, Codable, Equatable {
         for sample in samples { trainedOn[sample.source, default: 0] += 1 }
         return DemandModel(
             version: version,
-            cpuP50: GradientBoosting.fit(x, cpu, loss: .quantile(0.5), parameters: parameters),
-            cpuP90: GradientBoosting.fit(x, cpu, loss: .quantile(0.9), parameters: quantileParameters),
+            cpuP50: GradientBoosting.fit(treeX, cpu, loss: .quantile(0.5), parameters: parameters),
+            cpuP90: GradientBoosting.fit(treeX, cpu, loss: .quantile(0.9), parameters: quantileParameters),
             memory: GradientBoosting.fit(
-                measured.map(\.features), measured.map(\.memoryLog10), loss: .squaredError,
+                measured.map { treeX[$0] }, measured.map { samples[$0].memoryLog10 }, loss: .squaredError,
                 parameters: parameters),
             heavy: GradientBoosting.fit(
-                x, samples.map { $0.isHeavy ? 1 : 0 }, loss: .logistic,
+                treeX, samples.map { $0.isHeavy ? 1 : 0 }, loss: .logistic,
                 parameters: quantileParameters),
-            parameters: parameters, trainedOn: trainedOn)
+            parameters: parameters, trainedOn: trainedOn, lexicon: lexicon)
     }
 
     /// log10 CPU seconds (p50, p90), log10 memory MB and P(heavy) for one feature vector; p90 is never below p50.
     public func predictLog10(_ x: [Double]) -> (cpuP50: Double, cpuP90: Double, memory: Double, heavy: Double) {
-        x.withUnsafeBufferPointer { buffer in
+        var x = x
+        lexicon.fill(&x)
+        return x.withUnsafeBufferPointer { buffer in
             let p50 = cpuP50.predict(buffer)
             let odds = heavy.predict(buffer)
             return (p50, max(p50, cpuP90.predict(buffer)), memory.predict(buffer), 1 / (1 + exp(-odds)))

@@ -47,12 +47,19 @@ public struct DemandPredictor: Sendable {
     public func predict(metrics: FileMetrics, source: UnsafeBufferPointer<UInt8>, input: RequestInput = .none)
         -> Prediction
     {
-        let x = extractor.features(metrics, source: source, input: input)
-        return predict(features: x, language: metrics.language)
+        var x = extractor.features(metrics, source: source, input: input)
+        return predict(filling: &x, language: metrics.language)
     }
 
-    /// Predicts from a feature vector.
-    public func predict(features x: [Double], language: Language) -> Prediction {
+    /// Predicts from a feature vector (as ``FeatureExtractor`` makes it; the lexicon columns are filled here).
+    public func predict(features: [Double], language: Language) -> Prediction {
+        var x = features
+        return predict(filling: &x, language: language)
+    }
+
+    /// Fills the lexicon columns of `x` in place (no copy of the vector) and predicts.
+    private func predict(filling x: inout [Double], language: Language) -> Prediction {
+        model.lexicon.fill(&x)
         let (p50Log10, p90Log10, memoryLog10, heavyOdds) = x.withUnsafeBufferPointer { buffer in
             (cpuP50.predict(buffer), cpuP90.predict(buffer), memory.predict(buffer), heavy.predict(buffer))
         }
@@ -65,13 +72,22 @@ public struct DemandPredictor: Sendable {
 
     /// The features that moved log10 CPU most, one-hot language columns summed as "language".
     public func explain(_ x: [Double]) -> [Contribution] {
-        var raw = [Double](repeating: 0, count: x.count)
+        // Trees split only on the tree columns (a decoded model is checked for that).
+        var raw = [Double](repeating: 0, count: min(x.count, FeatureExtractor.treeColumns))
         x.withUnsafeBufferPointer { cpuP50.explain($0, into: &raw) }
         // Fold the one-hot language columns into the first, so the language reads as one driver.
         let languageColumns = FeatureExtractor.languageColumns
         for index in languageColumns.dropFirst() {
             raw[languageColumns.lowerBound] += raw[index]
             raw[index] = 0
+        }
+        // Likewise the lexicon's two outputs read as one driver, "words".
+        let lexicon = FeatureExtractor.lexiconColumns
+        if lexicon.upperBound <= raw.count {
+            for index in lexicon.dropFirst() {
+                raw[lexicon.lowerBound] += raw[index]
+                raw[index] = 0
+            }
         }
         var order = raw.indices.filter { raw[$0] != 0 }
         order.sort { abs(raw[$0]) > abs(raw[$1]) }
