@@ -35,7 +35,7 @@ struct History: ParsableCommand {
     }
 
     enum Table: String, ExpressibleByArgument, CaseIterable {
-        case executions, runs, models
+        case executions, runs, models, directives
     }
 
     struct Export: ParsableCommand {
@@ -43,13 +43,14 @@ struct History: ParsableCommand {
             abstract: "Writes a table of the history as JSON lines or CSV.",
             discussion: """
                 executions: every request; runs: the labeled runs the model learns from (gateway runs and
-                `forewarm calibrate`), with their feature vectors; models: the model versions retraining considered.
+                `forewarm calibrate`), with their feature vectors; models: the model versions retraining considered;
+                directives: every scaling directive the live controller applied, with its reason.
                 """)
 
         @Option(help: "jsonl or csv.")
         var format: String = "jsonl"
 
-        @Option(help: "executions, runs or models.")
+        @Option(help: "executions, runs, models or directives.")
         var table: Table = .executions
 
         @OptionGroup var location: Location
@@ -64,6 +65,7 @@ struct History: ParsableCommand {
             case .executions: try HistoryExport.export(store, format: format, write: write)
             case .runs: try HistoryExport.exportObservedRuns(store, format: format, write: write)
             case .models: try HistoryExport.exportModels(store, format: format, write: write)
+            case .directives: try HistoryExport.exportDirectives(store, format: format, write: write)
             }
         }
     }
