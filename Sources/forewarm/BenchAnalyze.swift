@@ -47,8 +47,8 @@ struct BenchAnalyze: ParsableCommand {
             best, megabytes / best, Double(functions) / best, passes))
 
         let latencies = measureSnippets(files, analyzer: &analyzer)
-        print(String(format: "snippets of %d bytes (n=%d): ", snippetBytes, latencies.count)
-            + BenchSnippets.summary(latencies))
+        let header = String(format: "snippets of %d bytes (n=%d): ", snippetBytes, latencies.count)
+        print(header + BenchSnippets.summary(latencies))
 
         if compareLizard {
             let start = DispatchTime.now().uptimeNanoseconds

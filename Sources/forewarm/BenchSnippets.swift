@@ -25,7 +25,9 @@ enum BenchSnippets {
 
     /// Reads the source files under `paths` and cuts them (see the other `cut`).
     static func cut(paths: [String], size: Int, limit: Int = 4096) throws -> [Snippet] {
-        let files = try SourceFiles.expand(paths, language: nil).map { (path: $0.path, bytes: try SourceFiles.read($0)) }
+        let files = try SourceFiles.expand(paths, language: nil).map {
+            (path: $0.path, bytes: try SourceFiles.read($0))
+        }
         return cut(files, size: size, limit: limit)
     }
 

@@ -54,7 +54,9 @@ final class CompiledSyntax: Sendable {
         if syntax.rustRawStrings { mark("rbc") }
         if syntax.singleQuoteIsCharLiteral { mark("'") }
         if syntax.pythonPrefixes {
-            for (index, byteClass) in classes.enumerated() where byteClass == .identifierStart { literals[index] = true }
+            for (index, byteClass) in classes.enumerated() where byteClass == .identifierStart {
+                literals[index] = true
+            }
         }
         specialLiteralStart = literals
 

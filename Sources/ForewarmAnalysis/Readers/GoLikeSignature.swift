@@ -9,8 +9,10 @@ protocol GoLikeSignatureStates {
     mutating func enter(_ state: GoLikeSignatureState)
 }
 
-enum GoLikeSignatureState { case global, functionName, expectFunctionDeclaration, functionDeclaration,
-    skipTypeParameters, expectFunctionBody }
+enum GoLikeSignatureState {
+    case global, functionName, expectFunctionDeclaration, functionDeclaration,
+        skipTypeParameters, expectFunctionBody
+}
 
 extension GoLikeSignatureStates {
     /// `_expect_function_dec`: `(` opens the parameters, `<` or `[` type parameters; anything else ends the try.
