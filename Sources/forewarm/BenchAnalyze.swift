@@ -47,9 +47,8 @@ struct BenchAnalyze: ParsableCommand {
             best, megabytes / best, Double(functions) / best, passes))
 
         let latencies = measureSnippets(files, analyzer: &analyzer)
-        print(String(format: "snippets of %d bytes (n=%d): p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  max %.1f µs",
-            snippetBytes, latencies.count, percentile(latencies, 0.5), percentile(latencies, 0.9),
-            percentile(latencies, 0.99), latencies.last ?? 0))
+        let header = String(format: "snippets of %d bytes (n=%d): ", snippetBytes, latencies.count)
+        print(header + BenchSnippets.summary(latencies))
 
         if compareLizard {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -64,18 +63,7 @@ struct BenchAnalyze: ParsableCommand {
 
     /// Cuts snippets of `snippetBytes` from the corpus files (with their language) and times each analysis.
     func measureSnippets(_ files: [(path: String, bytes: [UInt8])], analyzer: inout Analyzer) -> [Double] {
-        var pieces: [(bytes: [UInt8], language: Language)] = []
-        for file in files where file.bytes.count >= snippetBytes / 2 {
-            guard let dot = file.path.lastIndex(of: "."),
-                let language = Language(fileExtension: String(file.path[file.path.index(after: dot)...]))
-            else { continue }
-            var offset = 0
-            while offset < file.bytes.count, pieces.count < 4096 {
-                let end = min(offset + snippetBytes, file.bytes.count)
-                pieces.append((Array(file.bytes[offset..<end]), language))
-                offset = end
-            }
-        }
+        let pieces = BenchSnippets.cut(files, size: snippetBytes)
         guard !pieces.isEmpty else { return [] }
         var latencies: [Double] = []
         latencies.reserveCapacity(snippets)
@@ -89,10 +77,5 @@ struct BenchAnalyze: ParsableCommand {
         }
         latencies.sort()
         return latencies
-    }
-
-    func percentile(_ sorted: [Double], _ quantile: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * quantile))]
     }
 }

@@ -46,7 +46,7 @@ struct BenchPredict: ParsableCommand {
             decodes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         print(String(format: "  of which decoding: best %.1f ms", decodes.min() ?? 0))
-        let pieces = try cutSnippets()
+        let pieces = try BenchSnippets.cut(paths: paths, size: snippetBytes)
         guard !pieces.isEmpty else { throw CLIError.input("no snippets of \(snippetBytes / 2)+ bytes found") }
         var predictor = DemandPredictor(model: loaded)
         var analysisOnly = Analyzer()
@@ -86,30 +86,6 @@ struct BenchPredict: ParsableCommand {
     }
 
     private func line(_ label: String, _ sorted: [Double]) -> String {
-        String(
-            format: "%@: p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  max %.1f µs", label, percentile(sorted, 0.5),
-            percentile(sorted, 0.9), percentile(sorted, 0.99), sorted.last ?? 0)
-    }
-
-    private func cutSnippets() throws -> [(bytes: [UInt8], language: Language)] {
-        var pieces: [(bytes: [UInt8], language: Language)] = []
-        for input in try SourceFiles.expand(paths, language: nil) {
-            let ext = (input.path as NSString).pathExtension
-            guard let language = Language(fileExtension: ext) else { continue }
-            let bytes = try SourceFiles.read(input)
-            guard bytes.count >= snippetBytes / 2 else { continue }
-            var offset = 0
-            while offset < bytes.count, pieces.count < 4096 {
-                let end = min(offset + snippetBytes, bytes.count)
-                pieces.append((Array(bytes[offset..<end]), language))
-                offset = end
-            }
-        }
-        return pieces
-    }
-
-    private func percentile(_ sorted: [Double], _ quantile: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * quantile))]
+        "\(label): " + BenchSnippets.summary(sorted)
     }
 }

@@ -9,6 +9,10 @@ final class CompiledSyntax: Sendable {
     /// For each first byte, the multi-byte symbols that start with it, longest first.
     let symbolsByFirstByte: [[[UInt8]]]
     let identifierContinue: [Bool]
+    /// First bytes that may open a comment, and a special literal (raw, verbatim, prefixed, long-bracket strings,
+    /// char literals): the lexer asks about either only for these, not for every token.
+    let commentStart: [Bool]
+    let specialLiteralStart: [Bool]
 
     init(_ syntax: LexicalSyntax) {
         self.syntax = syntax
@@ -32,6 +36,29 @@ final class CompiledSyntax: Sendable {
         }
         for byte in syntax.identifierContinue { continues[Int(byte)] = true }
         identifierContinue = continues
+
+        var comments = [Bool](repeating: false, count: 256)
+        for opener in syntax.lineComments where !opener.isEmpty { comments[Int(opener[0])] = true }
+        if syntax.cBlockComments { comments[Int(UInt8(ascii: "/"))] = true }
+        if syntax.luaLongBrackets { comments[Int(UInt8(ascii: "-"))] = true }
+        comments[Int(UInt8(ascii: "="))] = true  // `=begin`, POD at a line start
+        commentStart = comments
+
+        // Mirrors the branches of `Lexer.readSpecialLiteral`.
+        var literals = [Bool](repeating: false, count: 256)
+        func mark(_ characters: String) { for byte in characters.utf8 { literals[Int(byte)] = true } }
+        if syntax.luaLongBrackets { mark("[") }
+        if syntax.swiftRawStrings { mark("#") }
+        if syntax.csharpVerbatim { mark("@$") }
+        if syntax.cppRawStrings { mark("RuUL") }
+        if syntax.rustRawStrings { mark("rbc") }
+        if syntax.singleQuoteIsCharLiteral { mark("'") }
+        if syntax.pythonPrefixes {
+            for (index, byteClass) in classes.enumerated() where byteClass == .identifierStart {
+                literals[index] = true
+            }
+        }
+        specialLiteralStart = literals
 
         var symbols = [[[UInt8]]](repeating: [], count: 256)
         for symbol in Set(syntax.symbols) where symbol.utf8.count > 1 {

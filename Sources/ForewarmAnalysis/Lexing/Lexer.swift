@@ -120,9 +120,11 @@ public struct Lexer {
     mutating func readToken(startingWith first: UInt8) -> Token {
         let start = position
         let startLine = line
-        if let comment = readComment(startingWith: first) { return comment }
+        if rules.commentStart[Int(first)], let comment = readComment(startingWith: first) { return comment }
         if syntax.preprocessor, atLineStart, first == UInt8(ascii: "#") { return readPreprocessorLine() }
-        if let literal = readSpecialLiteral(startingWith: first) { return literal }
+        if rules.specialLiteralStart[Int(first)], let literal = readSpecialLiteral(startingWith: first) {
+            return literal
+        }
 
         switch rules.classes[Int(first)] {
         case .identifierStart:

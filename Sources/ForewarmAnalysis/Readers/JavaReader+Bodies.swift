@@ -6,7 +6,7 @@ extension JavaFrame {
             afterStatic = nil
             if token.key == "{" {
                 classBodyBrace += 1
-                return .push(JavaFrame(kind: .functionBody(exitsAtBrace: true)), .block)
+                return .push(Start(kind: .functionBody(exitsAtBrace: true)), .block)
             }
             javaGlobal(staticToken, last: last, &context)
             javaGlobal(token, last: last, &context)
@@ -18,7 +18,7 @@ extension JavaFrame {
         }
         if token.key == "{", let last, last.key == "{" || last.key == "}" || last.key == ";" {
             classBodyBrace += 1
-            return .push(JavaFrame(kind: .functionBody(exitsAtBrace: true)), .block)
+            return .push(Start(kind: .functionBody(exitsAtBrace: true)), .block)
         }
         if token.key == "new" {
             state = .new
@@ -84,12 +84,10 @@ extension JavaFrame {
             return .none
         }
         if token.key == "(" {
-            return .push(JavaFrame(kind: .functionBody(exitsAtBrace: false)), .none)
+            return .push(Start(kind: .functionBody(exitsAtBrace: false)), .none)
         }
         if token.key == "{" {
-            var child = JavaFrame(kind: .classBody)
-            child.hasClassName = true
-            return .push(child, .anonymousClass)
+            return .push(Start(kind: .classBody, hasClassName: true), .anonymousClass)
         }
         if token.key == "." || isLetter(token, context) || byte == UInt8(ascii: "_") { return .none }
         state = .global

@@ -15,12 +15,11 @@ struct JavaReader: LanguageReader {
     mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
         tokenIndex += 1
         while let depth = frames.indices.last {
-            // A machine created for this token has not seen a token yet (`last_token` is None).
-            let last = frames[depth].bornAt == tokenIndex ? nil : previous
-            switch frames[depth].read(token, last: last, &context) {
+            switch frames[depth].read(token, previous: previous, tokenIndex: tokenIndex, &context) {
             case .none:
                 break
-            case .push(var child, let callback):
+            case .push(let start, let callback):
+                var child = JavaFrame(start)
                 child.bornAt = tokenIndex
                 frames[depth].callback = callback
                 frames.append(child)
@@ -53,7 +52,15 @@ struct JavaFrame {
     enum Callback { case none, method, classBody, anonymousClass, block }
     enum Action {
         case none, exit
-        case push(JavaFrame, Callback)
+        case push(Start, Callback)
+    }
+    /// What a child machine starts with. `Action` carries this rather than a whole frame: an action is returned
+    /// for every token, and one as large as a frame cost a copy and a clear of hundreds of bytes each time.
+    struct Start {
+        var kind: Kind
+        var className: Token? = nil
+        var hasClassName = false
+        var isRecord = false
     }
 
     let kind: Kind
@@ -85,6 +92,20 @@ struct JavaFrame {
         if case .functionBody = kind { inMethodBody = true }
     }
 
+    init(_ start: Start) {
+        self.init(kind: start.kind)
+        className = start.className
+        hasClassName = start.hasClassName
+        isRecord = start.isRecord
+    }
+
+    /// Reads the `tokenIndex`th token as the innermost machine. A machine created for this token has not seen a
+    /// token yet (`last_token` is None). Asked of the frame in place: reading `bornAt` out of the reader's array
+    /// would copy the whole frame.
+    mutating func read(_ token: Token, previous: Token?, tokenIndex: Int, _ context: inout ReadingContext) -> Action {
+        read(token, last: bornAt == tokenIndex ? nil : previous, &context)
+    }
+
     mutating func read(_ token: Token, last: Token?, _ context: inout ReadingContext) -> Action {
         switch state {
         case .global:
@@ -96,7 +117,7 @@ struct JavaFrame {
             if clike.enteredBody {
                 clike.enteredBody = false
                 inMethodBody = true
-                return .push(JavaFrame(kind: .functionBody(exitsAtBrace: true)), .method)
+                return .push(Start(kind: .functionBody(exitsAtBrace: true)), .method)
             }
             if let handoff = clike.handoff {
                 clike.handoff = nil
@@ -120,11 +141,9 @@ struct JavaFrame {
             annotationArguments(token)
         case .classDeclaration:
             if token.key == "{" {
-                var child = JavaFrame(kind: .classBody)
-                child.className = className
-                child.hasClassName = hasClassName
-                child.isRecord = isRecord
-                return .push(child, .classBody)
+                return .push(
+                    Start(kind: .classBody, className: className, hasClassName: hasClassName, isRecord: isRecord),
+                    .classBody)
             } else if token.key == "(" {
                 state = .recordParameters
             } else if isLetter(token, context), !hasClassName {

@@ -4,7 +4,7 @@
 /// lizard nests state machines through `sub_state`; here they live in `machines` and `dispatch` walks the active
 /// chain with an explicit stack, so deeply nested brackets cost memory, not call depth.
 struct JavaScriptReader: LanguageReader {
-    var machines: [JSMachine] = [JSMachine()]
+    var machines = JSMachinePool(JSMachine())
     var freeMachines: [Int] = []
     var frames: [Frame] = []
     /// lizard's `context.newline`: the current token is the first code on its line (or spans a line break).

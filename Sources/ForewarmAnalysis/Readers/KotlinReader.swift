@@ -4,21 +4,15 @@
 /// `}`; `when { … }` bodies get a copy that counts each `->` as a condition. Each copy is a `KotlinFrame`.
 /// Quirks kept: `get`/`set` anywhere start a function that waits for the next `=` or `{`, and a lambda's `->`
 /// starts an anonymous function whose body is the next `{` block.
-struct KotlinReader: LanguageReader {
+struct KotlinReader: AdaptedTokenReader {
     var frames: [KotlinFrame] = [KotlinFrame(inWhenCases: false, callback: .none)]
     var adapter = SwiftTokenAdapter(labels: ["if", "for", "while", "catch"])
     var previous: Token? = nil
 
     init() {}
 
-    mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
-        let (first, second) = adapter.adapt(token, traits, &context)
-        if let first { feed(first, &context) }
-        if let second { feed(second, &context) }
-    }
-
     mutating func endOfFile(_ context: inout ReadingContext) {
-        if let held = adapter.flush() { feed(held, &context) }
+        flushAdapter(&context)
         // statemachine_before_return of the file's machine.
         if frames[0].state == .expressionBody { context.endOfFunction() }
     }
@@ -51,7 +45,7 @@ struct KotlinReader: LanguageReader {
 }
 
 /// One of lizard's `KotlinStates` machines.
-struct KotlinFrame {
+struct KotlinFrame: GoLikeSignatureStates {
     enum State {
         case global, functionName, template, expectFunctionDeclaration, functionDeclaration, memberFunction,
             skipTypeParameters, expectFunctionBody, expectLambdaBody, expressionBody, expectDeclarationName,
@@ -94,20 +88,11 @@ struct KotlinFrame {
             if token.key == "<" { bracketCount += 1 } else if token.key == ">" { bracketCount -= 1 }
             if bracketCount == 0 { state = .functionName }
         case .expectFunctionDeclaration:
-            if token.key == "(" {
-                state = .functionDeclaration
-                functionDeclaration(token, &context)
-            } else if token.key == "<" || token.key == "[" {
-                state = .skipTypeParameters
-                skipTypeParameters(token)
-            } else {
-                state = .global
-            }
+            expectFunctionDeclaration(token, &context)
         case .functionDeclaration:
             functionDeclaration(token, &context)
         case .memberFunction:
-            if token.key == "(" { bracketCount += 1 } else if token.key == ")" { bracketCount -= 1 }
-            if bracketCount == 0 { state = .functionName }
+            memberFunction(token)
         case .skipTypeParameters:
             skipTypeParameters(token)
         case .expectFunctionBody:
@@ -126,8 +111,7 @@ struct KotlinFrame {
         case .expectDeclarationName:
             state = .global
         case .interface:
-            if token.key == "{" { bracketCount += 1 } else if token.key == "}" { bracketCount -= 1 }
-            if bracketCount == 0, token.key == "}" { state = .global }
+            skipDeclarationBody(token)
         case .typeDefinition:
             state = .afterTypeName
         case .afterTypeName:
@@ -139,6 +123,17 @@ struct KotlinFrame {
             if token.key == "{" { return .push(inWhenCases: true, .whenCases) }
         }
         return .none
+    }
+
+    mutating func enter(_ shared: GoLikeSignatureState) {
+        switch shared {
+        case .global: state = .global
+        case .functionName: state = .functionName
+        case .expectFunctionDeclaration: state = .expectFunctionDeclaration
+        case .functionDeclaration: state = .functionDeclaration
+        case .skipTypeParameters: state = .skipTypeParameters
+        case .expectFunctionBody: state = .expectFunctionBody
+        }
     }
 
     mutating func global(_ token: Token, _ context: inout ReadingContext) -> Action {
@@ -193,25 +188,6 @@ struct KotlinFrame {
             state = .expectFunctionDeclaration
         }
         return .none
-    }
-
-    mutating func functionDeclaration(_ token: Token, _ context: inout ReadingContext) {
-        if token.key == "(" { bracketCount += 1 } else if token.key == ")" { bracketCount -= 1 }
-        if token.key != "(" && token.key != ")" { context.parameter(token) }
-        if bracketCount == 0 { state = .expectFunctionBody }
-    }
-
-    mutating func skipTypeParameters(_ token: Token) {
-        if bracketCount == 0 {
-            typeParameterOpen = token.key
-            typeParameterClose = token.key == "<" ? ">" : "]"
-        }
-        if token.key == typeParameterOpen {
-            bracketCount += 1
-        } else if token.key == typeParameterClose {
-            bracketCount -= 1
-        }
-        if bracketCount == 0 { state = .expectFunctionDeclaration }
     }
 
     /// `fun f() = expression`: ends at `}` or a declaration keyword outside brackets.

@@ -3,7 +3,7 @@
 /// lizard's Go-like machine starts a fresh copy of itself at every `{` (and for every function body) that
 /// returns at the matching `}`; each copy is a `SwiftFrame` on an explicit stack. The reader also redoes
 /// what lizard's tokenizer and preprocessing do differently from our lexer (see `SwiftTokenAdapter`).
-struct SwiftReader: LanguageReader {
+struct SwiftReader: AdaptedTokenReader {
     var frames: [SwiftFrame] = [SwiftFrame(endsFunction: false)]
     var adapter = SwiftTokenAdapter(labels: [
         "if", "for", "while", "catch", "guard", "case", "init", "subscript", "deinit",
@@ -11,14 +11,8 @@ struct SwiftReader: LanguageReader {
 
     init() {}
 
-    mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
-        let (first, second) = adapter.adapt(token, traits, &context)
-        if let first { feed(first, &context) }
-        if let second { feed(second, &context) }
-    }
-
     mutating func endOfFile(_ context: inout ReadingContext) {
-        if let held = adapter.flush() { feed(held, &context) }
+        flushAdapter(&context)
     }
 
     /// Gives a token to the innermost machine, as lizard's nested `__call__`s do.
@@ -52,7 +46,7 @@ struct SwiftReader: LanguageReader {
 }
 
 /// One of lizard's `SwiftStates` machines.
-struct SwiftFrame {
+struct SwiftFrame: GoLikeSignatureStates {
     enum State {
         case global, functionName, expectFunctionDeclaration, functionDeclaration, memberFunction,
             skipTypeParameters, expectFunctionBody, accessorHead, expectDeclarationName, `protocol`
@@ -88,20 +82,11 @@ struct SwiftFrame {
         case .functionName:
             return functionName(token, &context)
         case .expectFunctionDeclaration:
-            if token.key == "(" {
-                state = .functionDeclaration
-                functionDeclaration(token, &context)
-            } else if token.key == "<" || token.key == "[" {
-                state = .skipTypeParameters
-                skipTypeParameters(token)
-            } else {
-                state = .global
-            }
+            expectFunctionDeclaration(token, &context)
         case .functionDeclaration:
             functionDeclaration(token, &context)
         case .memberFunction:
-            if token.key == "(" { bracketCount += 1 } else if token.key == ")" { bracketCount -= 1 }
-            if bracketCount == 0 { state = .functionName }
+            memberFunction(token)
         case .skipTypeParameters:
             skipTypeParameters(token)
         case .expectFunctionBody:
@@ -112,10 +97,20 @@ struct SwiftFrame {
             previous = token.key
             state = .global
         case .protocol:
-            if token.key == "{" { bracketCount += 1 } else if token.key == "}" { bracketCount -= 1 }
-            if bracketCount == 0, token.key == "}" { state = .global }
+            skipDeclarationBody(token)
         }
         return .none
+    }
+
+    mutating func enter(_ shared: GoLikeSignatureState) {
+        switch shared {
+        case .global: state = .global
+        case .functionName: state = .functionName
+        case .expectFunctionDeclaration: state = .expectFunctionDeclaration
+        case .functionDeclaration: state = .functionDeclaration
+        case .skipTypeParameters: state = .skipTypeParameters
+        case .expectFunctionBody: state = .expectFunctionBody
+        }
     }
 
     mutating func global(_ token: Token, _ context: inout ReadingContext) -> Action {
@@ -166,26 +161,6 @@ struct SwiftFrame {
             state = .expectFunctionDeclaration
         }
         return .none
-    }
-
-    mutating func functionDeclaration(_ token: Token, _ context: inout ReadingContext) {
-        // read_inside_brackets_then("()", "_expect_function_impl")
-        if token.key == "(" { bracketCount += 1 } else if token.key == ")" { bracketCount -= 1 }
-        if token.key != "(" && token.key != ")" { context.parameter(token) }
-        if bracketCount == 0 { state = .expectFunctionBody }
-    }
-
-    mutating func skipTypeParameters(_ token: Token) {
-        if bracketCount == 0 {
-            typeParameterOpen = token.key
-            typeParameterClose = token.key == "<" ? ">" : "]"
-        }
-        if token.key == typeParameterOpen {
-            bracketCount += 1
-        } else if token.key == typeParameterClose {
-            bracketCount -= 1
-        }
-        if bracketCount == 0 { state = .expectFunctionDeclaration }
     }
 
     /// `get {`, `set(newValue) {`, `get async throws(E) {`: anything else is an expression and is read again.

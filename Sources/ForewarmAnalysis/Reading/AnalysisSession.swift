@@ -107,7 +107,9 @@ struct AnalysisSession {
         // Operators and operands live in separate key spaces.
         let tagged = isOperator ? key : ~key
         let isNewInFunction = distinct.insert(tagged, owner: owner)
-        let isNewInFile = distinct.insert(tagged, owner: -1)
+        // Every pair a function holds is also the file's, so only a token new to its function can be new to the
+        // file: one insert per token, and a second one only for each function's distinct tokens.
+        let isNewInFile = isNewInFunction && distinct.insert(tagged, owner: -1)
         if isOperator {
             context.functions[function].halstead.operators += 1
             fileHalstead.operators += 1

@@ -1,0 +1,71 @@
+/// The JavaScript reader's machines, reached in place.
+///
+/// `Array`'s subscript getter returns a copy of the element, and a ``JSMachine`` is hundreds of bytes holding
+/// several references: with an array, every read of one field (`machines[m].previousKey`) copied, retained and
+/// released a whole machine, which was about 40 % of the reader's time. Here the subscript has addressors, so a
+/// field is read or written where it lies. Writes copy the storage first when it is shared (value semantics).
+struct JSMachinePool {
+    /// The header counts the initialized machines.
+    private final class Storage: ManagedBuffer<Int, JSMachine> {
+        deinit {
+            withUnsafeMutablePointers { count, machines in _ = machines.deinitialize(count: count.pointee) }
+        }
+    }
+
+    private var storage: Storage
+    /// Kept here as well as in the storage's header: reading a class's stored property (the header) costs a
+    /// dynamic exclusivity check, too much for every field access.
+    private(set) var count = 0
+    private var capacity = 0
+
+    init(_ first: JSMachine) {
+        storage = JSMachinePool.makeStorage(capacity: 16)
+        capacity = 16
+        append(first)
+    }
+
+    private static func makeStorage(capacity: Int) -> Storage {
+        let buffer = Storage.create(minimumCapacity: capacity) { _ in 0 }
+        return unsafeDowncast(buffer, to: Storage.self)
+    }
+
+    subscript(index: Int) -> JSMachine {
+        unsafeAddress {
+            precondition(index >= 0 && index < count, "machine index out of range")
+            return UnsafePointer(storage.withUnsafeMutablePointerToElements { $0 + index })
+        }
+        unsafeMutableAddress {
+            precondition(index >= 0 && index < count, "machine index out of range")
+            if !isKnownUniquelyReferenced(&storage) { copyStorage(capacity: capacity) }
+            return storage.withUnsafeMutablePointerToElements { $0 + index }
+        }
+    }
+
+    mutating func append(_ machine: JSMachine) {
+        if count == capacity || !isKnownUniquelyReferenced(&storage) {
+            copyStorage(capacity: count == capacity ? 2 * capacity : capacity)
+        }
+        storage.withUnsafeMutablePointerToElements { [count] in ($0 + count).initialize(to: machine) }
+        count += 1
+        storage.header = count
+    }
+
+    /// Replaces the storage by a copy with room for `capacity` machines (moving when this pool is the only owner).
+    private mutating func copyStorage(capacity: Int) {
+        let copy = JSMachinePool.makeStorage(capacity: max(capacity, count))
+        let unique = isKnownUniquelyReferenced(&storage)
+        copy.withUnsafeMutablePointerToElements { target in
+            storage.withUnsafeMutablePointerToElements { [count] source in
+                if unique {
+                    target.moveInitialize(from: source, count: count)
+                } else {
+                    target.initialize(from: source, count: count)
+                }
+            }
+        }
+        if unique { storage.header = 0 }
+        copy.header = count
+        storage = copy
+        self.capacity = max(capacity, count)
+    }
+}
