@@ -49,7 +49,11 @@ struct ControlLoopTests {
             }
             var directives: [DirectiveRecord] = []
             let floors = configuration.pools.reduce(into: [String: Int]()) { $0[$1.name] = $1.minWarm.values.reduce(0, +) }
-            func raises(_ d: DirectiveRecord) -> Bool { d.action == "maintain" && d.instances > floors[d.pool] ?? 0 }
+            // A directive that raised some pool's warm floors, summed over languages, above the configured ones.
+            func raises(_ d: DirectiveRecord) -> Bool {
+                let applied = (try? JSONDecoder().decode([String: Int].self, from: Data(d.languages.utf8))) ?? [:]
+                return applied.values.reduce(0, +) > floors[d.pool] ?? 0
+            }
             for _ in 0..<80 where !directives.contains(where: raises) {
                 try await Task.sleep(for: .milliseconds(100))
                 directives = try gateway.store.directives(limit: 50)
@@ -62,13 +66,10 @@ struct ControlLoopTests {
             #expect(raised.languages.contains("python"))
             let after = try await Self.targets(client)
             let pool = raised.pool
-            // The pool's floors were never lowered below the configured ones, and some went up.
+            // Whatever the controller did since, it never lowered a pool below its configured floors.
             for (language, floor) in configuration.pools.first(where: { $0.name == pool })?.minWarm ?? [:] {
                 #expect((after[pool]?[language] ?? 0) >= floor)
             }
-            let raisedTotal: Int = after[pool]?.values.reduce(0, +) ?? 0
-            let floorTotal: Int = before[pool]?.values.reduce(0, +) ?? 0
-            #expect(raisedTotal > floorTotal)
         }
     }
 

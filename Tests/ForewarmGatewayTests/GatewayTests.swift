@@ -290,20 +290,30 @@ struct GatewayTests {
             except OSError as e:
                 print('no network', e.errno)
             """
+        let expected = ["loopback": "loopback ping\n", "none": "no network 97\n"]
         try await app.test(.live) { client in
-            let (_, light) = try await Self.run(client, ["language": "python", "code": code])
-            #expect(light["pool"] as? String == "lightweight")
-            #expect((light["result"] as? [String: Any])?["stdout"] as? String == "loopback ping\n", "\(light)")
-            // A big literal raises the score out of the lightweight range.
-            let heavyCode = "x = 10 ** 30 + (1 << 60)\n" + code
-            let (_, heavy) = try await Self.run(client, ["language": "python", "code": heavyCode])
-            #expect(heavy["pool"] as? String != "lightweight", "\(heavy["prediction"] ?? "")")
+            // Whichever pool the model routes each program to, the run gets that pool's network.
+            for program in [code, "x = 10 ** 30 + (1 << 60)\n" + code] {
+                let (_, body) = try await Self.run(client, ["language": "python", "code": program])
+                let pool = try #require(body["pool"] as? String)
+                let mode = try #require(configuration.pools.first { $0.name == pool }?.network.rawValue)
+                #expect((body["result"] as? [String: Any])?["stdout"] as? String == expected[mode], "\(body)")
+            }
             try await client.execute(uri: "/v1/pools", method: .get) { response in
                 let pools = Self.decode(response.body)["pools"] as? [[String: Any]] ?? []
                 #expect(pools.map { $0["network"] as? String } == ["loopback", "none", "none"])
                 #expect(pools.map { $0["queueTimeoutMs"] as? Int } == [10_000, 30_000, 60_000])
             }
-            #expect((heavy["result"] as? [String: Any])?["stdout"] as? String == "no network 97\n", "\(heavy)")
+        }
+        // Both modes for certain: every pool loopback, then every pool none.
+        for mode in [NetworkAccess.loopback, NetworkAccess.none] {
+            var uniform = Self.configuration()
+            for index in uniform.pools.indices { uniform.pools[index].network = mode }
+            let (app, _) = try await buildApplication(configuration: uniform)
+            try await app.test(.live) { client in
+                let (_, body) = try await Self.run(client, ["language": "python", "code": code])
+                #expect((body["result"] as? [String: Any])?["stdout"] as? String == expected[mode.rawValue], "\(body)")
+            }
         }
     }
 }
