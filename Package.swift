@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ForewarmModel", targets: ["ForewarmModel"]),
         .library(name: "ForewarmDatasets", targets: ["ForewarmDatasets"]),
         .library(name: "ForewarmController", targets: ["ForewarmController"]),
+        .library(name: "ForewarmSimulation", targets: ["ForewarmSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -58,6 +59,8 @@ let package = Package(
         // Pure: the resource-allocation controller and the baseline policies, behind `ScalingPolicy` (used live by
         // the gateway and in the simulator).
         .target(name: "ForewarmController", dependencies: ["ForewarmPools", "ForewarmForecasting"]),
+        // Pure: the discrete-event simulator that replays a trace through any `ScalingPolicy`, and its reports.
+        .target(name: "ForewarmSimulation", dependencies: ["ForewarmController", "ForewarmPools"]),
         // The HTTP gateway: routes, problem+json, metrics, services.
         .target(
             name: "ForewarmGateway",
@@ -87,7 +90,7 @@ let package = Package(
             name: "forewarm",
             dependencies: [
                 "ForewarmAnalysis", "ForewarmForecasting", "ForewarmModel", "ForewarmDatasets", "ForewarmGateway",
-                "ForewarmStore", "ForewarmSandbox",
+                "ForewarmStore", "ForewarmSandbox", "ForewarmTraces", "ForewarmController", "ForewarmSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +117,7 @@ let package = Package(
         .testTarget(name: "ForewarmCLITests", dependencies: ["forewarm"]),
         .testTarget(name: "ForewarmTracesTests", dependencies: ["ForewarmTraces"]),
         .testTarget(name: "ForewarmControllerTests", dependencies: ["ForewarmController"]),
+        .testTarget(name: "ForewarmSimulationTests", dependencies: ["ForewarmSimulation", "ForewarmController"]),
         .testTarget(
             name: "ForewarmForecastingTests",
             dependencies: ["ForewarmForecasting", .product(name: "Numerics", package: "swift-numerics")],

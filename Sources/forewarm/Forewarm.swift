@@ -8,7 +8,7 @@ struct Forewarm: AsyncParsableCommand {
         abstract: "Predicts the demand of code snippets and keeps warm sandbox pools sized for it.",
         subcommands: [
             Analyze.self, Predict.self, Train.self, Calibrate.self, Evaluate.self, Experiment.self, Forecast.self, Serve.self,
-            History.self, Bench.self,
+            History.self, Bench.self, Trace.self, Simulate.self,
         ])
 
     /// Runs the command, reporting usage errors with exit code 2 (argument-parser's default is 64).
