@@ -17,7 +17,7 @@ import Testing
         let speed = try #require(policy.types[home]?.relativeSpeed)
         #expect(Double(d.target(home)) > 64.0 / 5 * 0.2 / speed)
         let reasons = d.directives.flatMap { $0 }.compactMap(\.reason)
-        #expect(reasons.contains { $0.contains("forecast p70") && $0.contains("needs") })
+        #expect(reasons.contains { $0.contains("forecast p50") && $0.contains("needs") })
         #expect(reasons.allSatisfy { !$0.isEmpty })
     }
 
