@@ -43,6 +43,19 @@ import Testing
         #expect(ThresholdPolicy().currentScoreRange(pool: ThresholdPolicy.standard) == nil)
     }
 
+    @Test func theColdStartBudgetSurvivesACallerSettingOnlyTheSLO() {
+        var options = ForewarmOptions()
+        options.slo = ServiceLevelObjective(maxWaitSeconds: 0.1)
+        #expect(abs(options.plannedSLO.waitPercentile - 0.5) < 1e-12)
+        #expect(options.plannedSLO.maxWaitSeconds == 0.1)
+        options.coldStartBudget = 0.05
+        #expect(abs(options.plannedSLO.waitPercentile - 0.95) < 1e-12)
+        options.coldStartBudget = nil
+        #expect(options.plannedSLO == options.slo)
+        options.coldStartBudget = 0.9
+        #expect(options.plannedSLO.waitPercentile == 0.5)
+    }
+
     @Test func homogeneousHeavyIsOnePoolOfTheHeaviestType() {
         var d = Driver(ForewarmPolicy(catalog: catalog, homogeneous: true))
         #expect(d.policy.name == "homogeneous-heavy")

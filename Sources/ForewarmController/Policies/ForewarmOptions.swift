@@ -4,7 +4,8 @@ public struct ForewarmOptions: Sendable {
     public var controlPeriod = 5.0
     /// Idle instances above target (cold-started in a burst, or left by a scale-down) are kept this long. Short:
     /// idle time is the cost driver, and the forecast (not a long keep-alive) decides what stays warm; 3 s bridges
-    /// the gaps inside a burst (10 s cost the Azure replay 1.9× more, see docs/controller.md).
+    /// the gaps inside a burst (2 s cut ReCodEx's cost 3 % but raised its cold starts from 39 % to 44 %; tuning
+    /// steps in docs/controller.md).
     public var keepAlive: Double? = 3
     /// What forewarm promises per request (wait ≤ 0.25 s, a slower type may add ≤ 0.5 s at p99).
     public var slo = ServiceLevelObjective(waitPercentile: 0.5)
@@ -22,8 +23,7 @@ public struct ForewarmOptions: Sendable {
         return s
     }
     /// Size pools for this quantile of the arrivals forecast — its median: the cold-start budget, not an
-    /// over-provisioned forecast, is the margin (the p70 cost 3 % more on the Azure replay for 0.3 pp fewer cold
-    /// starts). The CPU-seconds forecast enters at its mean: work arrives in spikes — a 10 s run at a time — and its
+    /// over-provisioned forecast, is the margin. The CPU-seconds forecast enters at its mean: work arrives in spikes — a 10 s run at a time — and its
     /// upper bound over-provisioned 3–7×.
     public var forecastQuantile = 0.5
     public var forecast = SeriesForecaster.Options()
@@ -32,7 +32,7 @@ public struct ForewarmOptions: Sendable {
     public var stabilizer: ScaleStabilizer.Options = {
         var o = ScaleStabilizer.Options()
         // One control period of history: a one-period dip never lowers a target (no flapping), but a pool
-        // follows a burst's end within 10 s instead of idling through a 60 s window (1.6× the cost on Azure).
+        // follows a burst's end within 10 s instead of idling through a 60 s window (10 s: +6 % cost on Azure).
         o.scaleDownWindow = 5
         return o
     }()
