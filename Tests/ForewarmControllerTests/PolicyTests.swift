@@ -17,7 +17,7 @@ import Testing
         let speed = try #require(policy.types[home]?.relativeSpeed)
         #expect(Double(d.target(home)) > 64.0 / 5 * 0.2 / speed)
         let reasons = d.directives.flatMap { $0 }.compactMap(\.reason)
-        #expect(reasons.contains { $0.contains("forecast p70") && $0.contains("needs") })
+        #expect(reasons.contains { $0.contains("forecast p50") && $0.contains("needs") })
         #expect(reasons.allSatisfy { !$0.isEmpty })
     }
 
@@ -41,6 +41,19 @@ import Testing
         let range = try #require(policy.currentScoreRange(pool: home))
         #expect(range.lower <= 12 && (12 < range.upper || range.upper >= 100))
         #expect(ThresholdPolicy().currentScoreRange(pool: ThresholdPolicy.standard) == nil)
+    }
+
+    @Test func theColdStartBudgetSurvivesACallerSettingOnlyTheSLO() {
+        var options = ForewarmOptions()
+        options.slo = ServiceLevelObjective(maxWaitSeconds: 0.1)
+        #expect(abs(options.plannedSLO.waitPercentile - 0.5) < 1e-12)
+        #expect(options.plannedSLO.maxWaitSeconds == 0.1)
+        options.coldStartBudget = 0.05
+        #expect(abs(options.plannedSLO.waitPercentile - 0.95) < 1e-12)
+        options.coldStartBudget = nil
+        #expect(options.plannedSLO == options.slo)
+        options.coldStartBudget = 0.9
+        #expect(options.plannedSLO.waitPercentile == 0.5)
     }
 
     @Test func homogeneousHeavyIsOnePoolOfTheHeaviestType() {

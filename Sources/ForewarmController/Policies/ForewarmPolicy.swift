@@ -63,7 +63,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         overallArrivals = SeriesForecaster(options: options.forecast)
         overallCPU = SeriesForecaster(options: options.forecast)
         planner = CutPointPlanner(
-            chooser: InstanceTypeChooser(sizer: PoolSizer(slo: options.slo, overflow: options.overflowSizing)),
+            chooser: InstanceTypeChooser(sizer: PoolSizer(slo: options.plannedSLO, overflow: options.overflowSizing)),
             candidates: options.cutCandidates, epsilons: options.noWarmCandidates)
         var stabilizer = options.stabilizer
         stabilizer.maxInstances = options.maxInstancesPerPool
@@ -201,8 +201,8 @@ public struct ForewarmPolicy: ScalingPolicy {
         let lambda = arrivalsForecaster.forecast(horizon: h, quantile: q).upper / controlPeriod
         let work = cpuForecaster.forecast(horizon: h, quantile: q).mean / controlPeriod
         let profile = profiles[pool] ?? DemandProfile([DemandSample](), percentile: options.slo.percentile)
-        let sizer = PoolSizer(slo: options.slo, overflow: options.overflowSizing)
-        let epsilon = noWarm[pool] ?? options.slo.noWarmProbability(startupSeconds: type.startupMs / 1000)
+        let sizer = PoolSizer(slo: options.plannedSLO, overflow: options.overflowSizing)
+        let epsilon = noWarm[pool] ?? options.plannedSLO.noWarmProbability(startupSeconds: type.startupMs / 1000)
         let sizing = sizer.size(
             arrivalRate: lambda, workRate: work, meanCPUSeconds: profile.meanCPUSeconds, type: type,
             noWarmProbability: epsilon)
