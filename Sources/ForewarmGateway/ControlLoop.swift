@@ -23,8 +23,10 @@ public struct ControlLoop: Service {
     /// How much of the previous language shares each tick keeps (exponential forgetting).
     let shareMemory = 0.8
 
-    /// Builds the policy for the gateway's pools; the catalog is the pools' own instance types.
-    public init(
+    /// Builds the policy for the gateway's pools; the catalog is the pools' own instance types. Nil (with a
+    /// warning in the log) when the policy runs another number of pools than the gateway has: the gateway then
+    /// keeps only its pools' own replenish-to-floor rule.
+    public init?(
         configuration: ControllerConfiguration, gatewayPools: [PoolConfiguration], pools: PoolManager,
         events: ControlEvents, store: HistoryStore, logger: Logger
     ) throws {
@@ -40,9 +42,10 @@ public struct ControlLoop: Service {
         }
         let plans = policy.initialPools(catalog: catalog)
         guard let names = PoolNameMap(plans: plans, backendPools: gatewayPools.map { ($0.name, $0.minScore) }) else {
-            throw ConfigurationError(
-                "controller: policy '\(policy.name)' runs \(plans.count) pool(s) but the gateway has "
-                    + "\(gatewayPools.count); configure matching pools or another policy")
+            logger.warning(
+                "controller: policy '\(policy.name)' runs \(plans.count) pool(s) but the gateway has \(gatewayPools.count); running without a controller (configure matching pools or another policy)"
+            )
+            return nil
         }
         self.names = names
         period = configuration.controlPeriodSeconds ?? policy.controlPeriod

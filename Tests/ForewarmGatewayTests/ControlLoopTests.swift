@@ -73,6 +73,18 @@ struct ControlLoopTests {
         }
     }
 
+    @Test func aGatewayWithOnePoolStillServesWhenThePolicyPlansThree() async throws {
+        var configuration = Self.configuration(policy: "forewarm")
+        configuration.pools = [configuration.pools[0]]
+        configuration.pools[0].maxScore = 100
+        let (app, _) = try await buildApplication(configuration: configuration)
+        try await app.test(.live) { client in
+            let (status, body) = try await GatewayTests.run(client, ["language": "python", "code": "print(7)"])
+            #expect(status == .ok)
+            #expect((body["result"] as? [String: Any])?["stdout"] as? String == "7\n")
+        }
+    }
+
     @Test func anUnknownPolicyIsAConfigurationError() throws {
         var configuration = Self.configuration(policy: "nope")
         #expect(throws: (any Error).self) { try configuration.validate() }

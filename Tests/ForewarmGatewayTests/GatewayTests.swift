@@ -291,12 +291,13 @@ struct GatewayTests {
                 print('no network', e.errno)
             """
         let expected = ["loopback": "loopback ping\n", "none": "no network 97\n"]
+        let modes = Dictionary(uniqueKeysWithValues: configuration.pools.map { ($0.name, $0.network.rawValue) })
         try await app.test(.live) { client in
             // Whichever pool the model routes each program to, the run gets that pool's network.
             for program in [code, "x = 10 ** 30 + (1 << 60)\n" + code] {
                 let (_, body) = try await Self.run(client, ["language": "python", "code": program])
                 let pool = try #require(body["pool"] as? String)
-                let mode = try #require(configuration.pools.first { $0.name == pool }?.network.rawValue)
+                let mode = try #require(modes[pool])
                 #expect((body["result"] as? [String: Any])?["stdout"] as? String == expected[mode], "\(body)")
             }
             try await client.execute(uri: "/v1/pools", method: .get) { response in
