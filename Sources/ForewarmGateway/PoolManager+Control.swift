@@ -21,6 +21,11 @@ extension PoolManager {
     public func setTargets(pool name: String, targets: [String: Int], instanceType: String?) -> [String: Int] {
         guard let pool = pools[name] else { return [:] }
         let languages = Set(targets.keys).union(pool.targets.keys).sorted()
+        if languages.isEmpty, let instanceType {
+            // No language to warm yet: still switch the type new instances get.
+            apply(ScalingDirective(pool: name, action: .maintain, instances: 0, instanceType: instanceType))
+            return pool.targets
+        }
         var typeToApply = instanceType
         for language in languages {
             apply(

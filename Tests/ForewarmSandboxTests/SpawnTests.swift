@@ -10,7 +10,9 @@ struct SpawnTests {
     final class Box: @unchecked Sendable { var pid: Int32 = 0 }
 
     @Test func parentDeathSignalFollowsTheProcessNotTheCallingThread() async throws {
-        let argv = ["/usr/bin/python3", "-c", "import ctypes, time; ctypes.CDLL(None).prctl(1, 9); time.sleep(10)"]
+        // The child sleeps far longer than the test can take even on a loaded machine (a 10 s sleep ended on its
+        // own while the suite waited for a busy global queue); the test kills it at the end.
+        let argv = ["/usr/bin/python3", "-c", "import ctypes, time; ctypes.CDLL(None).prctl(1, 9); time.sleep(600)"]
         let box = Box()
         let finished = DispatchSemaphore(value: 0)
         // A short-lived thread asks for the spawn, waits until the child has armed its death signal, and exits.
