@@ -40,7 +40,9 @@ LUA
 
 start_server() { # $1 = FOREWARM_MIN_WARM spec, $2 = FOREWARM_PRESPAWN (default 1)
     local port=$((20000 + RANDOM % 20000))
-    FOREWARM_PRESPAWN="${2:-1}" FOREWARM_MIN_WARM="$1" "$BIN" serve --port "$port" --data-dir "$WORK/data-$port" > "$WORK/server-$port.log" 2>&1 &
+    # The live controller stays off: this compares sandbox paths at fixed floors, and the controller would pre-warm
+    # the cold server's pools as soon as it saw demand.
+    FOREWARM_CONTROLLER_POLICY=none FOREWARM_PRESPAWN="${2:-1}" FOREWARM_MIN_WARM="$1" "$BIN" serve --port "$port" --data-dir "$WORK/data-$port" > "$WORK/server-$port.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 300); do
         grep -q "serving on" "$WORK/server-$port.log" 2>/dev/null && break
