@@ -62,6 +62,8 @@ public struct ControlLoop: Service {
         var shares: [String: [String: Double]] = [:]
         /// Per backend pool, the target the policy last asked for (the backend may hold more: the floors).
         var requested: [String: Int] = [:]
+        /// Per backend pool, the instance type the policy last recommended (recorded, not applied locally).
+        var recommended: [String: String] = [:]
     }
 
     public func run() async throws {
@@ -120,10 +122,14 @@ public struct ControlLoop: Service {
             let shares = state.shares[backend] ?? [:]
             let weights = shares.isEmpty ? (current[backend] ?? [:]).mapValues(Double.init) : shares
             let split = LanguageTargetSplit.split(total: total, shares: weights, floors: floors[backend] ?? [:])
-            let typeChange = directive.instanceType.flatMap { $0 == before.instanceType.name ? nil : $0 }
+            // A local pool's instance type is what its configured limits make it, so a recommended type switch is
+            // recorded with the directive but not applied here (a Kubernetes backend would apply it).
+            let recommended = directive.instanceType.flatMap { $0 == before.instanceType.name ? nil : $0 }
             let previous = (current[backend] ?? [:]).filter { $0.value > 0 }
-            guard split.filter({ $0.value > 0 }) != previous || typeChange != nil else { continue }
-            let applied = await pools.setTargets(pool: backend, targets: split, instanceType: typeChange)
+            let changed = split.filter { $0.value > 0 } != previous
+            guard changed || (recommended != nil && state.recommended[backend] != recommended) else { continue }
+            state.recommended[backend] = recommended
+            let applied = await pools.setTargets(pool: backend, targets: split, instanceType: nil)
             record(directive, pool: backend, applied: applied)
         }
     }
