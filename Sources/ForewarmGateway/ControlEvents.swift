@@ -1,5 +1,5 @@
 import ForewarmController
-import Foundation
+import ForewarmModel
 import Synchronization
 
 /// What the request path reports to the live controller between two control ticks: each admitted request (where it
@@ -36,13 +36,13 @@ public final class ControlEvents: Sendable {
         }
     }
 
-    /// Records an admitted request from what the gateway's prediction knows; missing quantities are derived from the
-    /// score (its documented mapping: 1 ms at 0 to 60 s at 100, log-scaled).
+    /// Records an admitted request from what the gateway's prediction knows; a missing CPU time is the one the score
+    /// stands for (`ComplexityScore`).
     public func arrived(
         pool: String, language: String, score: Double, cpuSecondsP50: Double?, cpuSecondsP90: Double? = nil,
         memoryMB: Double? = nil, coldStart: Bool
     ) {
-        let p50 = cpuSecondsP50 ?? 0.001 * pow(60_000, min(100, max(0, score)) / 100)
+        let p50 = cpuSecondsP50 ?? ComplexityScore.cpuSeconds(score: score)
         arrived(
             pool: pool,
             demand: DemandEstimate(

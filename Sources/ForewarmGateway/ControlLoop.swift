@@ -97,16 +97,8 @@ public struct ControlLoop: Service {
             state.shares[pool] = updated.filter { $0.value > 1e-3 }
         }
         let tick = ControlTick(
-            now: now, period: period,
-            pools: observed.compactMap { o in
-                names.toPolicy[o.pool].map { name in var renamed = o; renamed.pool = name; return renamed }
-            },
-            arrivals: arrivals.compactMap { a in
-                names.toPolicy[a.pool].map { name in var renamed = a; renamed.pool = name; return renamed }
-            },
-            completions: completions.compactMap { c in
-                names.toPolicy[c.pool].map { name in var renamed = c; renamed.pool = name; return renamed }
-            })
+            now: now, period: period, pools: toPolicyNames(observed, \.pool),
+            arrivals: toPolicyNames(arrivals, \.pool), completions: toPolicyNames(completions, \.pool))
         for directive in state.policy.decide(tick) {
             guard let backend = names.toBackend[directive.pool],
                 let before = observed.first(where: { $0.pool == backend })
@@ -131,6 +123,17 @@ public struct ControlLoop: Service {
             state.recommended[backend] = recommended
             let applied = await pools.setTargets(pool: backend, targets: split, instanceType: nil)
             record(directive, pool: backend, applied: applied)
+        }
+    }
+
+    /// The items with their backend pool names replaced by the policy's (items of unmapped pools dropped).
+    private func toPolicyNames<Item>(_ items: [Item], _ pool: WritableKeyPath<Item, String>) -> [Item] {
+        items.compactMap { item in
+            names.toPolicy[item[keyPath: pool]].map { name in
+                var renamed = item
+                renamed[keyPath: pool] = name
+                return renamed
+            }
         }
     }
 

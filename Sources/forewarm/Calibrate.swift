@@ -70,12 +70,7 @@ struct Calibrate: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuration: GatewayConfiguration
-        do {
-            configuration = try GatewayConfiguration.load(file: config)
-        } catch {
-            throw ValidationError("configuration: \(error)")
-        }
+        var configuration = try GatewayConfiguration.loadForCommand(file: config)
         if let dataDirectory { configuration.dataDirectory = dataDirectory }
         if let database { configuration.databasePath = database }
         let ordered = configuration.pools.sorted { $0.minScore < $1.minScore }

@@ -23,12 +23,7 @@ struct Serve: AsyncParsableCommand {
     var dataDirectory: String?
 
     func run() async throws {
-        var configuration: GatewayConfiguration
-        do {
-            configuration = try GatewayConfiguration.load(file: config)
-        } catch {
-            throw ValidationError("configuration: \(error)")
-        }
+        var configuration = try GatewayConfiguration.loadForCommand(file: config)
         if let host { configuration.host = host }
         if let port { configuration.port = port }
         if let dataDirectory { configuration.dataDirectory = dataDirectory }
