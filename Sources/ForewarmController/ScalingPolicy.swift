@@ -159,8 +159,28 @@ public protocol ScalingPolicy: Sendable {
     /// The scores a pool serves now, for policies whose routing thresholds move at run time (nil: the range of its
     /// `PoolPlan`). Reports use it to count misroutes against the routing in force.
     func currentScoreRange(pool: String) -> (lower: Double, upper: Double)?
+    /// What the policy expects over the next control period, as of its last `decide` (nil for a policy that does
+    /// not forecast). Reports draw it beside the demand that then arrived.
+    func demandForecast() -> DemandForecast?
 }
 
 extension ScalingPolicy {
     public func currentScoreRange(pool: String) -> (lower: Double, upper: Double)? { nil }
+    public func demandForecast() -> DemandForecast? { nil }
+}
+
+/// A policy's forecast of the whole service's demand over its next control period, in rates per second.
+public struct DemandForecast: Sendable, Hashable, Codable {
+    /// Expected arrivals per second.
+    public var arrivalsPerSecond: Double
+    /// The upper bound at the policy's forecast quantile (what it sizes for).
+    public var upperArrivalsPerSecond: Double
+    /// Expected CPU-seconds arriving per second.
+    public var cpuSecondsPerSecond: Double
+
+    public init(arrivalsPerSecond: Double, upperArrivalsPerSecond: Double, cpuSecondsPerSecond: Double) {
+        self.arrivalsPerSecond = arrivalsPerSecond
+        self.upperArrivalsPerSecond = upperArrivalsPerSecond
+        self.cpuSecondsPerSecond = cpuSecondsPerSecond
+    }
 }

@@ -74,6 +74,18 @@ public struct SimulationSeries: Sendable, Codable, Equatable {
     public var poolSizes: [PoolSeries]
     /// Mean busy instances, all pools.
     public var busy: [Double]
+    /// The policy's one-period-ahead demand forecasts (absent for a policy that does not forecast).
+    public var forecast: ForecastSeries?
+}
+
+/// A forecasting policy's forecasts per bucket: the mean of the forecasts made for periods starting in the bucket.
+public struct ForecastSeries: Sendable, Codable, Equatable {
+    /// Expected requests per second.
+    public var arrivalsPerSecond: [Double]
+    /// The upper bound the policy sized for.
+    public var upperArrivalsPerSecond: [Double]
+    /// Expected CPU-seconds arriving per second.
+    public var cpuSecondsPerSecond: [Double]
 }
 
 /// One pool's mean size per bucket.

@@ -44,7 +44,7 @@ struct ReportTests {
         let page = HTMLReport(report: try Self.report(), title: "A <test>", context: ["seed 1"]).render()
         #expect(page.hasPrefix("<!doctype html>"))
         #expect(page.contains("A &lt;test&gt;"))
-        #expect(page.components(separatedBy: "<svg").count - 1 == 6)  // demand, 3 comparisons, 2 per-policy
+        #expect(page.components(separatedBy: "<svg").count - 1 == 7)  // 2 demand, 3 comparisons, 2 per-policy
         #expect(!page.contains("<script"))
         #expect(!page.contains("<link"))
         #expect(page.hasSuffix("</html>\n"))

@@ -88,6 +88,17 @@ public struct ForewarmPolicy: ScalingPolicy {
         poolNames.contains(pool) ? range(of: pool) : nil
     }
 
+    /// The whole service's arrivals and CPU-seconds over the next control period, from the same forecasters the
+    /// re-plan uses (nil before the first tick).
+    public func demandForecast() -> DemandForecast? {
+        guard overallArrivals.count > 0 else { return nil }
+        let arrivals = overallArrivals.forecast(horizon: 1, quantile: options.forecastQuantile)
+        let cpu = overallCPU.forecast(horizon: 1, quantile: options.forecastQuantile)
+        return DemandForecast(
+            arrivalsPerSecond: arrivals.mean / controlPeriod, upperArrivalsPerSecond: arrivals.upper / controlPeriod,
+            cpuSecondsPerSecond: cpu.mean / controlPeriod)
+    }
+
     private var routing: ScoreRouting {
         homogeneous
             ? ScoreRouting(names: [Self.heavy], upperScores: [100])

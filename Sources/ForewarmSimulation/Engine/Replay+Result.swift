@@ -25,7 +25,7 @@ extension Replay {
             poolSizes: pools.indices.map {
                 PoolSeries(pool: pools[$0].plan.name, live: integrator.poolLive[$0].map { $0 / width })
             },
-            busy: integrator.busy.map { $0 / width })
+            busy: integrator.busy.map { $0 / width }, forecast: forecasts.series(buckets: buckets))
         return PolicyResult(
             name: policy.name, requests: requests.count, coldStarts: colds, coldStartRate: Double(colds) / count,
             p50LatencyMs: 1000 * Percentile.nearestRank(sorted, 0.50),

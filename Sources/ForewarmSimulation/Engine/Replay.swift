@@ -52,6 +52,7 @@ struct Replay<Policy: ScalingPolicy> {
     var arrivalSeries: [Double] = []
     var coldStartSeries: [Double] = []
     var cpuSeries: [Double] = []
+    var forecasts: ForecastRecorder
 
     init(policy: Policy, requests: [SimulatedRequest], configuration: SimulationConfiguration) throws {
         guard policy.controlPeriod > 0, policy.controlPeriod.isFinite else {
@@ -78,6 +79,7 @@ struct Replay<Policy: ScalingPolicy> {
             (plans[$0].instanceType.memoryMiB, $0) < (plans[$1].instanceType.memoryMiB, $1)
         }
         integrator = TimeIntegrator(pools: plans.count, bucketSeconds: configuration.seriesBucketSeconds)
+        forecasts = ForecastRecorder(bucketSeconds: configuration.seriesBucketSeconds)
         attemptStart = Array(repeating: 0, count: requests.count)
         waited = attemptStart
         coldStart = Array(repeating: false, count: requests.count)
@@ -370,6 +372,7 @@ struct Replay<Policy: ScalingPolicy> {
         completionsSinceTick.removeAll(keepingCapacity: true)
         lastTick = now
         for directive in policy.decide(tick) { apply(directive) }
+        if let forecast = policy.demandForecast() { forecasts.record(forecast, at: now) }
         for pool in pools.indices { reconcile(pool) }
         events.push(.tick, at: now + policy.controlPeriod)
     }

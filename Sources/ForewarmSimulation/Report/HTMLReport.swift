@@ -36,15 +36,25 @@ public struct HTMLReport: Sendable {
         guard let first = report.policies.first else { return html + "</body></html>\n" }
         let step = first.series.bucketSeconds
         let names = report.policies.map(\.name)
-        html += "<h2>Demand</h2>\n"
+        html += "<h2>Demand and forecast</h2>\n"
+        let forecasts = forecastingPolicies()
         html += figure(
             SVGLineChart(
-                title: "Arrivals and CPU demand (per second, \(Int(step)) s buckets)", yLabel: "per second",
+                title: "Arrivals per second (\(Int(step)) s buckets) and each policy's forecast for its next period",
+                yLabel: "requests/s", stepSeconds: step,
+                series: [("requests/s", first.series.arrivals.map { $0 / step })]
+                    + forecasts.flatMap { name, forecast in
+                        [
+                            ("\(name) forecast", forecast.arrivalsPerSecond),
+                            ("\(name) upper bound", forecast.upperArrivalsPerSecond),
+                        ]
+                    }))
+        html += figure(
+            SVGLineChart(
+                title: "CPU demand (CPU-seconds arriving per second) and forecast", yLabel: "CPU-s/s",
                 stepSeconds: step,
-                series: [
-                    ("requests/s", first.series.arrivals.map { $0 / step }),
-                    ("CPU-seconds/s arriving", first.series.cpuDemand),
-                ]))
+                series: [("CPU-seconds/s arriving", first.series.cpuDemand)]
+                    + forecasts.map { ("\($0.name) forecast", $0.forecast.cpuSecondsPerSecond) }))
         html += "<h2>Over time, every policy</h2>\n"
         html += figure(
             SVGLineChart(
@@ -113,6 +123,18 @@ public struct HTMLReport: Sendable {
             html += "<tr>" + columns.map { "<td>\($0.1(policy))</td>" }.joined() + "</tr>\n"
         }
         return html + "</table>\n"
+    }
+
+    /// The policies that forecast, each distinct forecast once (policies sharing a forecaster forecast alike).
+    func forecastingPolicies() -> [(name: String, forecast: ForecastSeries)] {
+        var seen: [(name: String, forecast: ForecastSeries)] = []
+        for policy in report.policies {
+            guard let forecast = policy.series.forecast, !seen.contains(where: { $0.forecast == forecast }) else {
+                continue
+            }
+            seen.append((policy.name, forecast))
+        }
+        return seen
     }
 
     func figure(_ chart: SVGLineChart) -> String { "<figure>\n" + chart.render() + "</figure>\n" }
