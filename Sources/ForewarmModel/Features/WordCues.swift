@@ -331,7 +331,7 @@ struct WordCueCounter: Sendable {
             }
             index += 1
         }
-        if digits > 0 { magnitude = log10(leading) + Double(max(0, digits - 3)) }
+        if digits > 0 { magnitude = SmallLog10.leading[Int(leading)] + Double(max(0, digits - 3)) }
         if index + 1 < end, bytes[index] == 0x2e, isDigit(bytes[index + 1]) {  // fraction
             index += 1
             while index < end, isDigit(bytes[index]) || bytes[index] == 0x5f { index += 1 }
