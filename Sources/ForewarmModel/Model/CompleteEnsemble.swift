@@ -101,7 +101,7 @@ struct CompleteEnsemble: Sendable {
                         var slot = 0
                         for _ in 0..<depth {
                             let goesRight = !(x[Int(features[inner + slot])] <= thresholds[inner + slot])
-                            slot = 2 &* slot &+ (goesRight ? 2 : 1)
+                            slot = 2 &* slot &+ 1 &+ Self.bit(goesRight)
                         }
                         sum += values[slots + slot]
                         inner += innerPerTree
@@ -129,7 +129,7 @@ struct CompleteEnsemble: Sendable {
                         for _ in 0..<depth {
                             let feature = Int(features[inner + slot])
                             let goesRight = !(x[feature] <= thresholds[inner + slot])
-                            let next = 2 &* slot &+ (goesRight ? 2 : 1)
+                            let next = 2 &* slot &+ 1 &+ Self.bit(goesRight)
                             contributions[feature] += values[slots + next] - values[slots + slot]
                             slot = next
                         }
@@ -140,4 +140,8 @@ struct CompleteEnsemble: Sendable {
             }
         }
     }
+
+    /// 1 for true, 0 for false, as arithmetic: the compiler keeps a `setcc` where a ternary tends to become a
+    /// branch, and a split's direction is as unpredictable as the data.
+    @inline(__always) static func bit(_ value: Bool) -> Int { Int(unsafeBitCast(value, to: UInt8.self)) }
 }

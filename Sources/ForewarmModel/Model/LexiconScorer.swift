@@ -21,7 +21,9 @@ struct LexiconScorer: Sendable {
             while chunk < count {
                 let width = min(64, count - chunk)
                 var set: UInt64 = 0
-                for bit in 0..<width where x[offset + chunk + bit] != 0 { set |= 1 << UInt64(bit) }
+                for bit in 0..<width {
+                    set |= UInt64(CompleteEnsemble.bit(x[offset + chunk + bit] != 0)) << UInt64(bit)
+                }
                 while set != 0 {
                     let column = chunk + set.trailingZeroBitCount
                     let value = x[offset + column]
