@@ -214,7 +214,8 @@ struct WordCueCounter: Sendable {
                 afterImport = false
             }
             let code = Self.lookup(hash, keys: keys, values: values)
-            guard code >= Special.importing.rawValue, let special = Special(rawValue: code) else {
+            // Most words are in no list: settle them before `Special(rawValue:)`, which is a call.
+            guard code != Self.none, code >= Special.importing.rawValue, let special = Special(rawValue: code) else {
                 if code < cues { counts[Int(code)] += 1 }
                 loopWord = nil
                 continue
