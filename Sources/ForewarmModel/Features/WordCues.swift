@@ -175,6 +175,10 @@ struct WordCueCounter: Sendable {
                 line.atStart = false
                 line.blank = byte == 0x0a || byte == 0x0d
             }
+            if byte == 0x20 {  // the commonest byte between words; it changes nothing mid-line
+                index += 1
+                continue
+            }
             if byte == 0x0a {
                 line.finish(&loops, nest: &nest)
                 line = LineState()

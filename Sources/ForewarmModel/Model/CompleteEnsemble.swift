@@ -97,15 +97,19 @@ struct CompleteEnsemble: Sendable {
                     var sum = base
                     var inner = 0  // the tree's first inner slot
                     var slots = 0  // and its first slot of all
+                    @inline(__always) func step(_ slot: Int, _ inner: Int) -> Int {
+                        2 &* slot &+ 1 &+ Self.bit(!(x[Int(features[inner &+ slot])] <= thresholds[inner &+ slot]))
+                    }
                     for _ in 0..<trees {
                         var slot = 0
-                        for _ in 0..<depth {
-                            let goesRight = !(x[Int(features[inner + slot])] <= thresholds[inner + slot])
-                            slot = 2 &* slot &+ 1 &+ Self.bit(goesRight)
+                        if depth == 4 {  // the default depth, unrolled
+                            slot = step(step(step(step(0, inner), inner), inner), inner)
+                        } else {
+                            for _ in 0..<depth { slot = step(slot, inner) }
                         }
-                        sum += values[slots + slot]
-                        inner += innerPerTree
-                        slots += slotsPerTree
+                        sum += values[slots &+ slot]
+                        inner &+= innerPerTree
+                        slots &+= slotsPerTree
                     }
                     return sum
                 }
