@@ -25,8 +25,10 @@ enum PredictionDump {
                     String(checksum, radix: 16), contributions.joined(separator: ","),
                 ].joined(separator: "\t"))
         }
-        guard FileManager.default.createFile(atPath: output, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
-        else { throw CLIError.input("\(output): cannot write") }
+        let text = lines.joined(separator: "\n") + "\n"
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+            throw CLIError.input("\(output): cannot write")
+        }
         print("\(lines.count) predictions written to \(output)")
     }
 }
