@@ -23,7 +23,19 @@ struct BenchPredict: ParsableCommand {
     @Option(help: "Model file (default: the shipped model).")
     var model: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Instead of timing, write every file's exact prediction and a checksum of its features to this file.",
+            discussion: "One line per file, doubles printed so they round-trip: diff two dumps to prove that a"
+                + " change to the model's code leaves every prediction bit for bit as it was."))
+    var dump: String?
+
     func run() throws {
+        if let dump {
+            let loaded = try model.map(DemandModel.load(path:)) ?? DemandModel.shipped()
+            try PredictionDump.write(paths: paths, model: loaded, to: dump)
+            return
+        }
         var loads: [Double] = []
         var loaded: DemandModel?
         for _ in 0..<5 {

@@ -163,5 +163,7 @@ public struct FeatureExtractor: Sendable {
     }
 }
 
-@inline(__always) func log1p10(_ value: Int) -> Double { log10(1 + Double(max(0, value))) }
+@inline(__always) func log1p10(_ value: Int) -> Double {
+    value < SmallLog10.size ? SmallLog10.onePlus[max(0, value)] : log10(1 + Double(value))
+}
 @inline(__always) func log1p10(_ value: Double) -> Double { log10(1 + max(0, value)) }

@@ -131,6 +131,7 @@ struct WordCueCounter: Sendable {
     func count(_ bytes: UnsafeBufferPointer<UInt8>, bag: UnsafeMutableBufferPointer<Double>) -> (
         counts: [Int], loops: LoopBounds
     ) {
+        precondition(bag.count == Self.bagColumns, "the word bag has bagColumns columns")
         let cues = WordCue.allCases.count
         var counts = [Int](repeating: 0, count: cues + Self.buckets + Self.importBuckets)
         var loops = LoopBounds()
@@ -155,7 +156,7 @@ struct WordCueCounter: Sendable {
         bag: UnsafeMutableBufferPointer<Double>, loops: inout LoopBounds)
     {
         let unbounded = WordCue.unboundedLoop.rawValue
-        let bagSize = UInt64(bag.count)
+        let bagSize = UInt64(Self.bagColumns)  // a constant, so the modulo below is a mask, not a division
         var afterImport = false
         var loopWord = Special?.none  // the loop keyword just read, while its header may still say "forever"
         var line = LineState()
@@ -173,6 +174,10 @@ struct WordCueCounter: Sendable {
                 }
                 line.atStart = false
                 line.blank = byte == 0x0a || byte == 0x0d
+            }
+            if byte == 0x20 {  // the commonest byte between words; it changes nothing mid-line
+                index += 1
+                continue
             }
             if byte == 0x0a {
                 line.finish(&loops, nest: &nest)
@@ -203,20 +208,18 @@ struct WordCueCounter: Sendable {
                 continue
             }
             let wordStart = index
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            while index < end, Self.isWordByte(bytes[index]) {
-                hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
-                index += 1
-            }
+            let hash: UInt64
+            (index, hash) = Self.readWord(bytes, from: index)
             counts[cues + Int(truncatingIfNeeded: (hash >> 17) % UInt64(Self.buckets))] += 1
-            if bagSize > 0 { bag[Int(truncatingIfNeeded: (hash >> 29) % bagSize)] = 1 }
+            bag[Int(truncatingIfNeeded: (hash >> 29) % bagSize)] = 1
             if afterImport {
                 counts[cues + Self.buckets + Int(truncatingIfNeeded: (hash >> 23) % UInt64(Self.importBuckets))] += 1
-                if bagSize > 0 { bag[Int(truncatingIfNeeded: ((hash ^ Self.importSalt) >> 29) % bagSize)] = 1 }
+                bag[Int(truncatingIfNeeded: ((hash ^ Self.importSalt) >> 29) % bagSize)] = 1
                 afterImport = false
             }
             let code = Self.lookup(hash, keys: keys, values: values)
-            guard code >= Special.importing.rawValue, let special = Special(rawValue: code) else {
+            // Most words are in no list: settle them before `Special(rawValue:)`, which is a call.
+            guard code != Self.none, code >= Special.importing.rawValue, let special = Special(rawValue: code) else {
                 if code < cues { counts[Int(code)] += 1 }
                 loopWord = nil
                 continue
@@ -331,7 +334,7 @@ struct WordCueCounter: Sendable {
             }
             index += 1
         }
-        if digits > 0 { magnitude = log10(leading) + Double(max(0, digits - 3)) }
+        if digits > 0 { magnitude = SmallLog10.leading[Int(leading)] + Double(max(0, digits - 3)) }
         if index + 1 < end, bytes[index] == 0x2e, isDigit(bytes[index + 1]) {  // fraction
             index += 1
             while index < end, isDigit(bytes[index]) || bytes[index] == 0x5f { index += 1 }
@@ -435,6 +438,23 @@ struct WordCueCounter: Sendable {
             index += 1
         }
         return false
+    }
+
+    /// The end of the word that starts at `start` and its hash (as ``hash(_:)``). Kept out of line: inside the
+    /// scan, the loop's index lived in the stack slots of the scan's many states and was stored at every byte.
+    @inline(never) static func readWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+        end: Int, hash: UInt64
+    ) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = start
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            guard isWordByte(byte) else { break }
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            index += 1
+        }
+        return (index, hash)
     }
 
     static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {

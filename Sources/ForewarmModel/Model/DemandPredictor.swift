@@ -6,10 +6,11 @@ import Foundation
 /// A value: it owns an ``Analyzer`` (with scratch tables), so give each task its own copy.
 public struct DemandPredictor: Sendable {
     public let model: DemandModel
-    private let cpuP50: FlatEnsemble
-    private let cpuP90: FlatEnsemble
-    private let memory: FlatEnsemble
-    private let heavy: FlatEnsemble
+    private let cpuP50: InferenceEnsemble
+    private let cpuP90: InferenceEnsemble
+    private let memory: InferenceEnsemble
+    private let heavy: InferenceEnsemble
+    private let lexicon: LexiconScorer
     private var analyzer = Analyzer()
     private let extractor = FeatureExtractor()
     /// How many contributions a prediction reports.
@@ -18,10 +19,11 @@ public struct DemandPredictor: Sendable {
     public init(model: DemandModel, contributions: Int = 5) {
         self.model = model
         topContributions = contributions
-        cpuP50 = FlatEnsemble(model.cpuP50)
-        cpuP90 = FlatEnsemble(model.cpuP90)
-        memory = FlatEnsemble(model.memory)
-        heavy = FlatEnsemble(model.heavy)
+        cpuP50 = InferenceEnsemble(model.cpuP50)
+        cpuP90 = InferenceEnsemble(model.cpuP90)
+        memory = InferenceEnsemble(model.memory)
+        heavy = InferenceEnsemble(model.heavy)
+        lexicon = LexiconScorer(model.lexicon)
     }
 
     /// Predicts one snippet; `language` nil means detect it (from `path`, else the content).
@@ -59,40 +61,39 @@ public struct DemandPredictor: Sendable {
 
     /// Fills the lexicon columns of `x` in place (no copy of the vector) and predicts.
     private func predict(filling x: inout [Double], language: Language) -> Prediction {
-        model.lexicon.fill(&x)
-        let (p50Log10, p90Log10, memoryLog10, heavyOdds) = x.withUnsafeBufferPointer { buffer in
-            (cpuP50.predict(buffer), cpuP90.predict(buffer), memory.predict(buffer), heavy.predict(buffer))
+        x.withUnsafeMutableBufferPointer { lexicon.fill($0) }
+        return x.withUnsafeBufferPointer { x in
+            let p90Log10 = cpuP90.predict(x)
+            let memoryLog10 = memory.predict(x)
+            let heavyOdds = heavy.predict(x)
+            let p50Log10: Double
+            var contributions: [Contribution] = []
+            if topContributions > 0 {
+                (p50Log10, contributions) = explained(x)
+            } else {
+                p50Log10 = cpuP50.predict(x)
+            }
+            let p50 = pow(10, p50Log10)
+            return Prediction(
+                language: language, score: ComplexityScore.score(cpuSeconds: p50), cpuSecondsP50: p50,
+                cpuSecondsP90: pow(10, max(p50Log10, p90Log10)), memoryMB: pow(10, memoryLog10),
+                heavyProbability: 1 / (1 + exp(-heavyOdds)), contributions: contributions)
         }
-        let p50 = pow(10, p50Log10)
-        return Prediction(
-            language: language, score: ComplexityScore.score(cpuSeconds: p50), cpuSecondsP50: p50,
-            cpuSecondsP90: pow(10, max(p50Log10, p90Log10)), memoryMB: pow(10, memoryLog10),
-            heavyProbability: 1 / (1 + exp(-heavyOdds)), contributions: topContributions > 0 ? explain(x) : [])
     }
 
     /// The features that moved log10 CPU most, one-hot language columns summed as "language".
     public func explain(_ x: [Double]) -> [Contribution] {
+        x.withUnsafeBufferPointer { explained($0).contributions }
+    }
+
+    /// log10 CPU p50 and its top contributions, from one walk of the p50 trees.
+    private func explained(_ x: UnsafeBufferPointer<Double>) -> (p50Log10: Double, contributions: [Contribution]) {
         // Trees split only on the tree columns (a decoded model is checked for that).
-        var raw = [Double](repeating: 0, count: min(x.count, FeatureExtractor.treeColumns))
-        x.withUnsafeBufferPointer { cpuP50.explain($0, into: &raw) }
-        // Fold the one-hot language columns into the first, so the language reads as one driver.
-        let languageColumns = FeatureExtractor.languageColumns
-        for index in languageColumns.dropFirst() {
-            raw[languageColumns.lowerBound] += raw[index]
-            raw[index] = 0
-        }
-        // Likewise the lexicon's two outputs read as one driver, "words".
-        let lexicon = FeatureExtractor.lexiconColumns
-        if lexicon.upperBound <= raw.count {
-            for index in lexicon.dropFirst() {
-                raw[lexicon.lowerBound] += raw[index]
-                raw[index] = 0
-            }
-        }
-        var order = raw.indices.filter { raw[$0] != 0 }
-        order.sort { abs(raw[$0]) > abs(raw[$1]) }
-        return order.prefix(topContributions).map {
-            Contribution(feature: FeatureExtractor.group(of: $0), log10CPU: (raw[$0] * 1000).rounded() / 1000)
+        let columns = min(x.count, FeatureExtractor.treeColumns)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: columns) { raw in
+            raw.initialize(repeating: 0)
+            let p50Log10 = cpuP50.predict(x, explainingInto: raw)
+            return (p50Log10, Contributions.top(raw, count: topContributions))
         }
     }
 }
