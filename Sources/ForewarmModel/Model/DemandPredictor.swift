@@ -64,10 +64,12 @@ public struct DemandPredictor: Sendable {
             (cpuP50.predict(buffer), cpuP90.predict(buffer), memory.predict(buffer), heavy.predict(buffer))
         }
         let p50 = pow(10, p50Log10)
+        let p90 = max(p50Log10, p90Log10)
         return Prediction(
             language: language, score: ComplexityScore.score(cpuSeconds: p50), cpuSecondsP50: p50,
-            cpuSecondsP90: pow(10, max(p50Log10, p90Log10)), memoryMB: pow(10, memoryLog10),
-            heavyProbability: 1 / (1 + exp(-heavyOdds)), contributions: topContributions > 0 ? explain(x) : [])
+            cpuSecondsP90: pow(10, p90), memoryMB: pow(10, memoryLog10),
+            heavyProbability: model.heavyProbability(odds: heavyOdds, cpuP90Log10: p90),
+            contributions: topContributions > 0 ? explain(x) : [])
     }
 
     /// The features that moved log10 CPU most, one-hot language columns summed as "language".
