@@ -10,35 +10,6 @@ public enum GradientBoosting {
         parameters: BoostingParameters = BoostingParameters()
     ) -> TreeEnsemble {
         guard !x.isEmpty, x.count == y.count else { return TreeEnsemble(base: 0, trees: []) }
-        let bags = LogisticExperiment.current.bags
-        if loss == .logistic, bags > 1 {
-            var trees: [Tree] = []
-            var base = 0.0
-            for bag in 0..<bags {
-                var bagParameters = parameters
-                bagParameters.seed = parameters.seed &+ UInt64(bag) &* 7919
-                let ensemble = fitOne(x, y, loss: loss, parameters: bagParameters)
-                base += ensemble.base / Double(bags)
-                trees += ensemble.trees.map { tree in
-                    var tree = tree
-                    tree.value = tree.value.map { $0 / Double(bags) }
-                    return tree
-                }
-            }
-            return TreeEnsemble(base: base, trees: trees).rounded()
-        }
-        return fitOne(x, y, loss: loss, parameters: parameters)
-    }
-
-    static func fitOne(
-        _ x: [[Double]], _ y: [Double], loss: BoostingLoss, parameters: BoostingParameters
-    ) -> TreeEnsemble {
-        var parameters = parameters
-        if loss == .logistic, let lambda = LogisticExperiment.current.lambda { parameters.lambda = lambda }
-        if loss == .logistic, let trees = LogisticExperiment.current.trees {
-            parameters.learningRate *= Double(parameters.trees) / Double(trees)
-            parameters.trees = trees
-        }
         let matrix = BinnedMatrix(x)
         let base: Double
         switch loss {
@@ -81,18 +52,15 @@ public enum GradientBoosting {
                 }
             case .logistic:
                 var hessians = [Double](repeating: 0, count: y.count)
-                let experiment = LogisticExperiment.current
                 for row in rows {
                     let p = 1 / (1 + exp(-predictions[row]))
-                    var weight = y[row] > 0.5 ? experiment.positiveWeight : 1
-                    if experiment.focalGamma > 0 { weight *= pow(abs(y[row] - p), experiment.focalGamma) }
-                    gradients[row] = weight * (y[row] - p)
-                    hessians[row] = max(weight * p * (1 - p), 1e-6)
+                    gradients[row] = y[row] - p
+                    hessians[row] = max(p * (1 - p), 1e-6)
                 }
                 var builder = TreeBuilder(matrix: matrix, parameters: parameters, allowed: features)
-                // Newton boosting: a split's gain weighs rows by p(1 − p), so the few confident rows near a
-                // positive count more than the thousands already near 0.
-                if !experiment.countGain { builder.hessians = hessians }
+                // Newton boosting: a split's gain weighs rows by p(1 − p), not by count, so the thousands of
+                // programs already confidently light weigh little against the uncertain ones near the heavy class.
+                builder.hessians = hessians
                 let lambda = parameters.lambda
                 tree = builder.build(gradients: gradients, rows: rows) { leaf in
                     var sum = 0.0
@@ -119,26 +87,4 @@ func quantile(_ values: [Double], _ q: Double) -> Double {
     let sorted = values.sorted()
     let position = min(sorted.count - 1, max(0, Int((Double(sorted.count - 1) * q).rounded())))
     return sorted[position]
-}
-
-/// EXPERIMENT (to be removed): switches for the heavy classifier, from the environment.
-struct LogisticExperiment {
-    var positiveWeight = 1.0
-    var focalGamma = 0.0
-    var countGain = false
-    var bags = 1
-    var lambda: Double? = nil
-    var trees: Int? = nil
-
-    static let current: LogisticExperiment = {
-        let environment = ProcessInfo.processInfo.environment
-        var experiment = LogisticExperiment()
-        if let value = environment["FW_HEAVY_POS_WEIGHT"].flatMap(Double.init) { experiment.positiveWeight = value }
-        if let value = environment["FW_HEAVY_FOCAL"].flatMap(Double.init) { experiment.focalGamma = value }
-        if environment["FW_HEAVY_COUNTGAIN"] == "1" { experiment.countGain = true }
-        if let value = environment["FW_HEAVY_BAG"].flatMap(Int.init) { experiment.bags = max(1, value) }
-        experiment.lambda = environment["FW_HEAVY_LAMBDA"].flatMap(Double.init)
-        experiment.trees = environment["FW_HEAVY_TREES"].flatMap(Int.init)
-        return experiment
-    }()
 }
