@@ -20,6 +20,9 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Cross-validation folds (tasks never straddle folds).")
     var folds = 5
 
+    @Option(help: "Another task-grouped split (0: the documented one), to check that a difference is not luck.")
+    var foldSeed = 0
+
     @OptionGroup var boosting: BoostingOptions
 
     @Flag(help: "Also print every predictor's per-language rows.")
@@ -48,7 +51,9 @@ struct Evaluate: ParsableCommand {
         let start = Date()
         let samples = Datasets.samples(try Datasets.load(data))
         guard !samples.isEmpty else { throw CLIError.input("no labeled programs in \(data.joined(separator: " "))") }
-        var report = CrossValidation(folds: folds, parameters: boosting.parameters).run(samples)
+        var validation = CrossValidation(folds: folds, parameters: boosting.parameters)
+        validation.foldSeed = foldSeed
+        var report = validation.run(samples)
         if let predictions {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -132,6 +137,9 @@ struct BoostingOptions: ParsableArguments {
     @Option(help: "L2 penalty of the word lexicon (in programs).")
     var lexiconLambda = BoostingParameters().lexiconLambda
 
+    @Option(help: "Log-odds of P(heavy) added per decade of predicted p90 CPU above 1 s (0: the classifier alone).")
+    var heavyP90Weight = BoostingParameters().heavyP90Weight
+
     var parameters: BoostingParameters {
         var parameters = BoostingParameters()
         parameters.trees = trees
@@ -139,6 +147,7 @@ struct BoostingOptions: ParsableArguments {
         parameters.learningRate = learningRate
         parameters.minSamplesLeaf = minLeaf
         parameters.lexiconLambda = lexiconLambda
+        parameters.heavyP90Weight = heavyP90Weight
         return parameters
     }
 }

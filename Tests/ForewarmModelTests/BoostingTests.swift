@@ -44,6 +44,18 @@ import Testing
         #expect((auc ?? 0) > 0.9)
     }
 
+    @Test func heavyProbabilityGainsOneUnitOfLogOddsPerDecadeOfP90() throws {
+        let model = try DemandModel.shipped()
+        #expect(model.parameters.heavyP90Weight == 1)
+        #expect(abs(model.heavyProbability(odds: 0, cpuP90Log10: 0) - 0.5) < 1e-12)  // p90 = 1 s: the odds alone
+        #expect(abs(model.heavyProbability(odds: 0, cpuP90Log10: 1) - 1 / (1 + exp(-1))) < 1e-12)
+        #expect(model.heavyProbability(odds: -2, cpuP90Log10: -2) < model.heavyProbability(odds: -2, cpuP90Log10: -1))
+        // A file written before the p90 term existed keeps ranking by the classifier alone.
+        let old = try JSONDecoder().decode(BoostingParameters.self, from: Data(#"{"trees": 300}"#.utf8))
+        #expect(old.heavyP90Weight == 0)
+        #expect(BoostingParameters().heavyP90Weight == 1)
+    }
+
     @Test func contributionsAddUpToThePrediction() {
         let train = Self.data(300, seed: 7)
         let model = GradientBoosting.fit(train.x, train.y)

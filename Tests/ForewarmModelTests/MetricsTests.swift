@@ -32,6 +32,24 @@ import Testing
         }
         #expect(Set(foldOf.values).count == 5)
     }
+
+    @Test func aFoldSeedGivesAnotherSplitThatKeepsTasksWhole() {
+        let samples = (0..<200).map {
+            LabeledSample(
+                id: "p\($0)", group: "task-\($0 % 37)", language: .python, features: [], cpuSeconds: 0.1,
+                memoryMB: 10, source: "test")
+        }
+        let documented = GroupedFolds.assign(samples, folds: 5)
+        #expect(documented == samples.map { GroupedFolds.fold(of: $0.group, folds: 5) })
+        #expect(GroupedFolds.assign(samples, folds: 5, seed: 0) == documented)
+        let other = GroupedFolds.assign(samples, folds: 5, seed: 1)
+        #expect(other != documented)
+        var foldOf: [String: Int] = [:]
+        for (sample, fold) in zip(samples, other) {
+            #expect(foldOf[sample.group, default: fold] == fold)
+            foldOf[sample.group] = fold
+        }
+    }
 }
 
 @Suite struct ScoreTests {

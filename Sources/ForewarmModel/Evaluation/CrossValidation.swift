@@ -7,6 +7,8 @@ public struct CrossValidation: Sendable {
     public var parameters = BoostingParameters()
     /// Also fit the linear (ridge) model on the same features, to justify the trees.
     public var includeLinear = true
+    /// Which task-grouped split to use (``GroupedFolds/assign(_:folds:seed:)``); 0 is the documented one.
+    public var foldSeed = 0
 
     public init(folds: Int = 5, parameters: BoostingParameters = BoostingParameters()) {
         self.folds = folds
@@ -15,7 +17,7 @@ public struct CrossValidation: Sendable {
 
     /// Out-of-fold predictions of every predictor, scored.
     public func run(_ samples: [LabeledSample]) -> EvaluationReport {
-        let fold = GroupedFolds.assign(samples, folds: folds)
+        let fold = GroupedFolds.assign(samples, folds: folds, seed: foldSeed)
         let n = samples.count
         var model = (
             p50: [Double](repeating: 0, count: n), p90: [Double](repeating: 0, count: n),

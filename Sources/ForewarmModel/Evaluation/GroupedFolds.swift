@@ -7,8 +7,9 @@ public enum GroupedFolds {
         return Int(hash % UInt64(max(1, folds)))
     }
 
-    /// Per sample, its fold.
-    public static func assign(_ samples: [LabeledSample], folds: Int) -> [Int] {
-        samples.map { fold(of: $0.group, folds: folds) }
+    /// Per sample, its fold. A nonzero `seed` hashes `"seed/" + group` instead: another, equally valid split,
+    /// to tell a real improvement from a lucky one.
+    public static func assign(_ samples: [LabeledSample], folds: Int, seed: Int = 0) -> [Int] {
+        samples.map { fold(of: seed == 0 ? $0.group : "\(seed)/\($0.group)", folds: folds) }
     }
 }

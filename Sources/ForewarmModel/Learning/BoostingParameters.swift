@@ -13,6 +13,10 @@ public struct BoostingParameters: Sendable, Codable, Equatable {
     public var seed: UInt64 = 42
     /// L2 penalty of the word lexicon's regressions (``WordLexicon``), in programs.
     public var lexiconLambda = 300.0
+    /// Log-odds the heavy class gains per decade of predicted p90 CPU above 1 s
+    /// (``DemandModel/heavyProbability(odds:cpuP90Log10:)``): the quantile ensemble, trained on every program's
+    /// CPU, and the classifier, trained on 162 positives, rank the tail better together than either alone.
+    public var heavyP90Weight = 1.0
 
     public init() {}
 }
@@ -20,6 +24,7 @@ public struct BoostingParameters: Sendable, Codable, Equatable {
 extension BoostingParameters {
     enum CodingKeys: String, CodingKey {
         case trees, learningRate, maxDepth, minSamplesLeaf, lambda, subsample, featureFraction, seed, lexiconLambda
+        case heavyP90Weight
     }
 
     /// Decodes, taking defaults for fields a file lacks (files written before the field existed).
@@ -36,6 +41,8 @@ extension BoostingParameters {
             try container.decodeIfPresent(Double.self, forKey: .featureFraction) ?? defaults.featureFraction
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
         lexiconLambda = try container.decodeIfPresent(Double.self, forKey: .lexiconLambda) ?? defaults.lexiconLambda
+        // Models written before the blend existed ranked the heavy class by the classifier alone.
+        heavyP90Weight = try container.decodeIfPresent(Double.self, forKey: .heavyP90Weight) ?? 0
     }
 }
 

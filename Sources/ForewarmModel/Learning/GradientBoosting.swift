@@ -57,7 +57,10 @@ public enum GradientBoosting {
                     gradients[row] = y[row] - p
                     hessians[row] = max(p * (1 - p), 1e-6)
                 }
-                let builder = TreeBuilder(matrix: matrix, parameters: parameters, allowed: features)
+                var builder = TreeBuilder(matrix: matrix, parameters: parameters, allowed: features)
+                // Newton boosting: a split's gain weighs rows by p(1 − p), not by count, so the thousands of
+                // programs already confidently light weigh little against the uncertain ones near the heavy class.
+                builder.hessians = hessians
                 let lambda = parameters.lambda
                 tree = builder.build(gradients: gradients, rows: rows) { leaf in
                     var sum = 0.0

@@ -86,8 +86,16 @@ public struct DemandModel: Sendable, Codable, Equatable {
         return x.withUnsafeBufferPointer { buffer in
             let p50 = cpuP50.predict(buffer)
             let odds = heavy.predict(buffer)
-            return (p50, max(p50, cpuP90.predict(buffer)), memory.predict(buffer), 1 / (1 + exp(-odds)))
+            let p90 = max(p50, cpuP90.predict(buffer))
+            return (p50, p90, memory.predict(buffer), heavyProbability(odds: odds, cpuP90Log10: p90))
         }
+    }
+
+    /// P(heavy) from the classifier's log-odds, shifted by `parameters.heavyP90Weight` per decade of predicted
+    /// p90 CPU above 1 s (p90 = 10 s adds one unit of log-odds at weight 1, p90 = 10 ms takes two away).
+    @inline(__always)
+    public func heavyProbability(odds: Double, cpuP90Log10: Double) -> Double {
+        1 / (1 + exp(-(odds + parameters.heavyP90Weight * (cpuP90Log10 - log10(HeavyClass.cpuSeconds)))))
     }
 }
 

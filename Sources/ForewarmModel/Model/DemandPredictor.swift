@@ -74,10 +74,12 @@ public struct DemandPredictor: Sendable {
                 p50Log10 = cpuP50.predict(x)
             }
             let p50 = pow(10, p50Log10)
+            let p90 = max(p50Log10, p90Log10)
             return Prediction(
                 language: language, score: ComplexityScore.score(cpuSeconds: p50), cpuSecondsP50: p50,
-                cpuSecondsP90: pow(10, max(p50Log10, p90Log10)), memoryMB: pow(10, memoryLog10),
-                heavyProbability: 1 / (1 + exp(-heavyOdds)), contributions: contributions)
+                cpuSecondsP90: pow(10, p90), memoryMB: pow(10, memoryLog10),
+                heavyProbability: model.heavyProbability(odds: heavyOdds, cpuP90Log10: p90),
+                contributions: contributions)
         }
     }
 
