@@ -7,6 +7,7 @@ public struct TraceDecoder {
     /// The start of a line a chunk cut off.
     private var partial: [UInt8] = []
     private var line = 0
+    private let interner = TraceInterner()
 
     public init() {}
 
@@ -57,7 +58,7 @@ public struct TraceDecoder {
 
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceError) {
         line += 1
-        var parser = TraceLineParser(bytes: bytes, line: line)
+        var parser = TraceLineParser(bytes: bytes, line: line, interner: interner)
         guard let record = try parser.record() else { return }
         guard record.arrival.isFinite, record.arrival >= 0 else {
             throw .badLine(line, "arrival must be a time in seconds ≥ 0")

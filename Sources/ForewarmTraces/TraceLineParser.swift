@@ -5,6 +5,7 @@
 struct TraceLineParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let line: Int
+    private let interner: TraceInterner?
     private var index = 0
 
     /// Why a line is not JSON at all (reported as "not a JSON object").
@@ -17,9 +18,10 @@ struct TraceLineParser {
         case wrongType(String)
     }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, line: Int, interner: TraceInterner? = nil) {
         self.bytes = bytes
         self.line = line
+        self.interner = interner
     }
 
     /// The line's record, or nil when the line is blank (only JSON whitespace).
@@ -106,7 +108,17 @@ struct TraceLineParser {
 
     private mutating func stringField(_ key: String) throws(SyntaxError) -> Field<String> {
         switch peek() ?? 0 {
-        case UInt8(ascii: "\""): return .value(try parseString())
+        case UInt8(ascii: "\""):
+            guard let interner else { return .value(try parseString()) }
+            let start = index
+            try skipString()
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            let hash = TraceInterner.hash(raw)
+            if let known = interner.string(raw, hash: hash) { return .value(known) }
+            index = start
+            let value = try parseString()
+            interner.remember(value, bytes: raw, hash: hash)
+            return .value(value)
         case UInt8(ascii: "n"):
             try skipValue(depth: 0)
             return .null
@@ -118,7 +130,17 @@ struct TraceLineParser {
 
     private mutating func idsField() throws(SyntaxError) -> Field<[String: String]> {
         switch peek() ?? 0 {
-        case UInt8(ascii: "{"): break
+        case UInt8(ascii: "{"):
+            guard let interner else { return try idsObject() }
+            let start = index
+            try skipValue(depth: 1)
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            let hash = TraceInterner.hash(raw)
+            if let known = interner.object(raw, hash: hash) { return .value(known) }
+            index = start
+            let field = try idsObject()
+            if case .value(let ids) = field { interner.remember(ids, bytes: raw, hash: hash) }
+            return field
         case UInt8(ascii: "n"):
             try skipValue(depth: 0)
             return .null
@@ -126,6 +148,10 @@ struct TraceLineParser {
             try skipValue(depth: 0)
             return .wrongType("ids")
         }
+    }
+
+    /// The `ids` object at `index` (its opening brace).
+    private mutating func idsObject() throws(SyntaxError) -> Field<[String: String]> {
         index += 1
         var ids: [String: String] = [:]
         var wrong: String?
@@ -270,6 +296,16 @@ struct TraceLineParser {
             case ..<0x20: throw SyntaxError()
             default: buffer.append(byte)
             }
+        }
+        throw SyntaxError()
+    }
+
+    /// Moves past a JSON string without decoding it (escapes are checked when it is decoded).
+    private mutating func skipString() throws(SyntaxError) {
+        try expect(UInt8(ascii: "\""))
+        while let byte = next() {
+            if byte == UInt8(ascii: "\"") { return }
+            if byte == UInt8(ascii: "\\") { index += 1 }
         }
         throw SyntaxError()
     }

@@ -118,6 +118,19 @@ struct TraceDecoderTests {
         }
     }
 
+    @Test func repeatedValuesDecodeTheSameEveryTime() throws {
+        // The decoder remembers values by their bytes; a repeat must give the same record, and a bad repeat the error.
+        let records = (0..<5).map { TraceRecord(
+            arrival: Double($0), language: "python", codePath: "/same.py", cpuSeconds: 1, memoryMB: 2,
+            source: "azure-code", ids: ["row": "7", "note": "a\"b"]) }
+        let text = try TraceFile.encode(records)
+        #expect(try Self.decode(text + text, chunk: 33) == records + records)
+        let bad = #"{"arrival":1,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1,"ids":{"row":7}}"#
+        #expect(throws: TraceError.badLine(2, #""ids.row" has the wrong type"#)) {
+            try TraceFile.decode(text.split(separator: "\n")[0] + "\n" + bad + "\n" + bad)
+        }
+    }
+
     @Test func deepNestingInAnUnknownKeyIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000)
         #expect(throws: TraceError.badLine(1, "not a JSON object")) {
