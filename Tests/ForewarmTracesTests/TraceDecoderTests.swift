@@ -25,7 +25,10 @@ struct TraceDecoderTests {
 
     @Test func everyFieldRoundTripsThroughTheEncoder() throws {
         let minimal = TraceRecord(arrival: 0, language: "c", code: "", cpuSeconds: 0, memoryMB: 0)
-        let records = [Self.full, minimal, TraceRecord(arrival: 1e-7, language: "go", codePath: "/x.go", cpuSeconds: 3e5, memoryMB: 1)]
+        let records = [
+            Self.full, minimal,
+            TraceRecord(arrival: 1e-7, language: "go", codePath: "/x.go", cpuSeconds: 3e5, memoryMB: 1),
+        ]
         let text = try TraceFile.encode(records)
         #expect(try TraceFile.decode(text) == records)
         // Each value equals what JSONDecoder makes of the same line.
@@ -38,18 +41,21 @@ struct TraceDecoderTests {
 
     @Test(arguments: [1, 2, 7, 64, 4096])
     func chunkBoundariesAnywhereGiveTheSameRecords(size: Int) throws {
-        let records = (0..<20).map {
-            TraceRecord(
-                arrival: Double($0) * 0.37, language: "ruby", codePath: "/p/\($0).rb", cpuSeconds: 0.01 * Double($0),
-                memoryMB: 4, ids: ["row": "\($0)"])
-        } + [Self.full]
+        let records =
+            (0..<20).map {
+                TraceRecord(
+                    arrival: Double($0) * 0.37, language: "ruby", codePath: "/p/\($0).rb",
+                    cpuSeconds: 0.01 * Double($0),
+                    memoryMB: 4, ids: ["row": "\($0)"])
+            } + [Self.full]
         let text = try TraceFile.encode(records)
         #expect(try Self.decode(text, chunk: size) == records)
         #expect(try Self.decode(String(text.dropLast()), chunk: size) == records)  // no final newline
     }
 
     @Test func whitespaceEscapesNumbersNullsAndUnknownKeysAreJSON() throws {
-        let line = #"  { "memoryMB" : 2E1 , "cpuSeconds":-0.0,"arrival":1.5e+2, "language":"c\u0061","code":null,"#
+        let line =
+            #"  { "memoryMB" : 2E1 , "cpuSeconds":-0.0,"arrival":1.5e+2, "language":"c\u0061","code":null,"#
             + #""codePath":"\/a\ud834\udd1e.c","program":null,"ids":null,"extra":{"a":[1,true,false,null,"x",{}]},"#
             + #""more":[] }  "# + "\r"
         let record = try #require(try TraceFile.decode(line).first)
@@ -83,9 +89,18 @@ struct TraceDecoderTests {
             #"{"arrival":1,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1,"ids":{"row":2}}"#,
             #""ids.row" has the wrong type"#
         ),
-        (#"{"arrival":1,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1,"ids":[]}"#, #""ids" has the wrong type"#),
-        (#"{"arrival":-1,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1}"#, "arrival must be a time in seconds ≥ 0"),
-        (#"{"arrival":1,"language":"c","code":"x","cpuSeconds":-1,"memoryMB":1}"#, "cpuSeconds and memoryMB must be numbers ≥ 0"),
+        (
+            #"{"arrival":1,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1,"ids":[]}"#,
+            #""ids" has the wrong type"#
+        ),
+        (
+            #"{"arrival":-1,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1}"#,
+            "arrival must be a time in seconds ≥ 0"
+        ),
+        (
+            #"{"arrival":1,"language":"c","code":"x","cpuSeconds":-1,"memoryMB":1}"#,
+            "cpuSeconds and memoryMB must be numbers ≥ 0"
+        ),
         (#"{"arrival":1,"language":"c","cpuSeconds":1,"memoryMB":1}"#, #"needs "codePath" or "code""#),
         (#"{oops"#, "not a JSON object"),
         (#"[1]"#, "not a JSON object"),
@@ -120,9 +135,11 @@ struct TraceDecoderTests {
 
     @Test func repeatedValuesDecodeTheSameEveryTime() throws {
         // The decoder remembers values by their bytes; a repeat must give the same record, and a bad repeat the error.
-        let records = (0..<5).map { TraceRecord(
-            arrival: Double($0), language: "python", codePath: "/same.py", cpuSeconds: 1, memoryMB: 2,
-            source: "azure-code", ids: ["row": "7", "note": "a\"b"]) }
+        let records = (0..<5).map {
+            TraceRecord(
+                arrival: Double($0), language: "python", codePath: "/same.py", cpuSeconds: 1, memoryMB: 2,
+                source: "azure-code", ids: ["row": "7", "note": "a\"b"])
+        }
         let text = try TraceFile.encode(records)
         #expect(try Self.decode(text + text, chunk: 33) == records + records)
         let bad = #"{"arrival":1,"language":"c","code":"x","cpuSeconds":1,"memoryMB":1,"ids":{"row":7}}"#
