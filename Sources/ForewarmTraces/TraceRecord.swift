@@ -52,35 +52,10 @@ public enum TraceFile {
     }
 
     /// Parses a trace; blank lines are skipped. A line that is not a request names itself in the error.
-    public static func decode(_ text: String) throws -> [TraceRecord] {
-        let decoder = JSONDecoder()
-        var records: [TraceRecord] = []
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            let record: TraceRecord
-            do {
-                record = try decoder.decode(TraceRecord.self, from: Data(line.utf8))
-            } catch DecodingError.keyNotFound(let key, _) {
-                throw TraceError.badLine(number, "missing \"\(key.stringValue)\"")
-            } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-                let key = context.codingPath.map(\.stringValue).joined(separator: ".")
-                throw TraceError.badLine(number, "\"\(key)\" has the wrong type")
-            } catch {
-                throw TraceError.badLine(number, "not a JSON object")
-            }
-            guard record.arrival.isFinite, record.arrival >= 0 else {
-                throw TraceError.badLine(number, "arrival must be a time in seconds ≥ 0")
-            }
-            guard record.cpuSeconds.isFinite, record.cpuSeconds >= 0, record.memoryMB.isFinite, record.memoryMB >= 0
-            else { throw TraceError.badLine(number, "cpuSeconds and memoryMB must be numbers ≥ 0") }
-            guard record.codePath != nil || record.code != nil else {
-                throw TraceError.badLine(number, "needs \"codePath\" or \"code\"")
-            }
-            records.append(record)
-        }
-        return records
+    public static func decode(_ text: String) throws(TraceError) -> [TraceRecord] {
+        var decoder = TraceDecoder()
+        try decoder.feed(text.utf8)
+        return try decoder.finish()
     }
 }
 

@@ -7,7 +7,7 @@ import ForewarmTraces
 import Foundation
 
 /// `forewarm simulate`: replays a trace through the scaling policies, side by side.
-struct Simulate: ParsableCommand {
+struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay a trace through the scaling policies and compare cold starts, latency and cost.",
         discussion: """
@@ -37,6 +37,9 @@ struct Simulate: ParsableCommand {
     @Option(help: "Model file (default: the shipped model).")
     var model: String?
 
+    @Option(help: "Policies simulated at once (default: the number of cores). The output is the same for any value.")
+    var jobs: Int?
+
     @Option(name: .shortAndLong, help: "Output format: table, json or html.")
     var format: SimulationFormat = .table
 
@@ -53,12 +56,14 @@ struct Simulate: ParsableCommand {
         if let bucketSeconds, !(bucketSeconds > 0 && bucketSeconds.isFinite) {
             throw ValidationError("--bucket-seconds must be positive")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         let names = try PolicyCatalog.parse(policies)
         let instanceCatalog = try loadCatalog()
-        let records = try readTrace()
+        let opened = ContinuousClock.now
+        let records = try TraceFileReader.records(path: trace)
         let started = ContinuousClock.now
         let requests = try SimulationInput.requests(
             records, model: try model.map(DemandModel.load(path:)) ?? DemandModel.shipped())
@@ -74,11 +79,16 @@ struct Simulate: ParsableCommand {
             FutureArrival(time: $0.arrival, demand: $0.demand, cpuSeconds: $0.cpuSeconds, memoryMB: $0.memoryMB)
         }
         let simulator = Simulator(configuration: configuration)
-        var results: [PolicyResult] = []
-        for name in names {
-            let policy = try PolicyCatalog.make(name: name, catalog: instanceCatalog, future: future, forewarm: options)
+        let forewarmOptions = options
+        // Each policy's replay is independent and deterministic for the seed: run them side by side, report them
+        // in the order asked for.
+        let results = try await Self.inParallel(
+            names, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        ) { name in
+            let policy = try PolicyCatalog.make(
+                name: name, catalog: instanceCatalog, future: future, forewarm: forewarmOptions)
             do {
-                results.append(try simulator.run(policy, requests: requests))
+                return try simulator.run(policy, requests: requests)
             } catch let error as SimulationError {
                 throw CLIError.input(error.description)
             }
@@ -87,7 +97,8 @@ struct Simulate: ParsableCommand {
         FileHandle.standardError.write(
             Data(
                 ("forewarm: \(requests.count) requests over " + String(format: "%.1f", span / 3600)
-                    + " h; predicted \(SimulationInput.programCount(records)) programs in "
+                    + " h; read the trace in " + Self.seconds(started - opened)
+                    + ", predicted \(SimulationInput.programCount(records)) programs in "
                     + Self.seconds(predicted - started) + ", simulated \(names.count) policies in "
                     + Self.seconds(finished - predicted) + "\n").utf8))
         let report = SimulationReport(policies: results)
@@ -131,16 +142,24 @@ struct Simulate: ParsableCommand {
         }
     }
 
-    func readTrace() throws -> [TraceRecord] {
-        guard let data = FileManager.default.contents(atPath: trace) else {
-            throw CLIError.input("\(trace): cannot read")
-        }
-        do {
-            let records = try TraceFile.decode(String(decoding: data, as: UTF8.self))
-            guard !records.isEmpty else { throw CLIError.input("\(trace): the trace has no requests") }
-            return records
-        } catch let error as TraceError {
-            throw CLIError.input("\(trace): \(error)")
+    /// `work` for every item, at most `jobs` at a time; the results in the items' order.
+    static func inParallel<Result: Sendable>(
+        _ items: [String], jobs: Int, _ work: @escaping @Sendable (String) throws -> Result
+    ) async throws -> [Result] {
+        try await withThrowingTaskGroup(of: (Int, Result).self) { group in
+            var results = [Result?](repeating: nil, count: items.count)
+            var started = 0
+            func startNext() {
+                let index = started
+                started += 1
+                group.addTask { (index, try work(items[index])) }
+            }
+            while started < min(max(jobs, 1), items.count) { startNext() }
+            while let (index, result) = try await group.next() {
+                results[index] = result
+                if started < items.count { startNext() }
+            }
+            return results.compactMap { $0 }
         }
     }
 

@@ -9,16 +9,18 @@ import Foundation
 enum SimulationInput {
     static func requests(_ records: [TraceRecord], model: DemandModel) throws -> [SimulatedRequest] {
         var predictor = DemandPredictor(model: model, contributions: 0)
-        var cache: [String: Prediction] = [:]
+        // By path or by inline code, without building a key string per request (a day's trace has ~900k).
+        var byPath: [String: Prediction] = [:]
+        var byCode: [String: Prediction] = [:]
         var requests: [SimulatedRequest] = []
         requests.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
             guard let language = Language(name: record.language) else {
                 throw CLIError.input("line \(index + 1): unknown language '\(record.language)'")
             }
-            let key = record.codePath.map { "path:" + $0 } ?? "code:" + (record.code ?? "")
             let prediction: Prediction
-            if let cached = cache[key] {
+            let cached = if let path = record.codePath { byPath[path] } else { byCode[record.code ?? ""] }
+            if let cached {
                 prediction = cached
             } else {
                 let code: [UInt8]
@@ -31,7 +33,11 @@ enum SimulationInput {
                     code = Array((record.code ?? "").utf8)
                 }
                 prediction = predictor.predict(code: code, language: language, path: record.codePath)
-                cache[key] = prediction
+                if let path = record.codePath {
+                    byPath[path] = prediction
+                } else {
+                    byCode[record.code ?? ""] = prediction
+                }
             }
             requests.append(
                 SimulatedRequest(

@@ -42,6 +42,24 @@ import Testing
         }
     }
 
+    @Test func policiesInParallelGiveTheSameOutputAsOneAtATime() throws {
+        let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
+        let path = folder.appendingPathComponent("trace.jsonl").path
+        let outputs = try [1, 3, 8].map { jobs in
+            let result = try CLIRunner.run([
+                "simulate", "--trace", path, "--format", "json", "--seed", "4", "--jobs", String(jobs),
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        #expect(!outputs[0].isEmpty)
+        #expect(outputs[1] == outputs[0])
+        #expect(outputs[2] == outputs[0])
+        let zero = try CLIRunner.run(["simulate", "--trace", path, "--jobs", "0"])
+        #expect(zero.status == 2)
+        #expect(zero.stderr.contains("--jobs"))
+    }
+
     @Test func theTableAndTheHTMLReport() throws {
         let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
         let path = folder.appendingPathComponent("trace.jsonl").path

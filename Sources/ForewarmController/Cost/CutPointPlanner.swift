@@ -79,24 +79,34 @@ public struct CutPointPlanner: Sendable, Hashable {
         for i in 0...last {
             for j in i...last {
                 let sides = [side(0, i), side(i, j), side(j, last)]
-                var plan: Plan?
-                for a in sides[0].options {
-                    for b in sides[1].options {
-                        for c in sides[2].options {
-                            let spent =
-                                sides[0].share * a.epsilon + sides[1].share * b.epsilon + sides[2].share * c.epsilon
+                // The cheapest combination within the budget, first found on ties (the loops compare plain
+                // numbers; only the winner becomes a Plan).
+                let epsilons = sides.map { $0.options.map(\.epsilon) }
+                let costs = sides.map { $0.options.map(\.choice.costPerHour) }
+                let shares = sides.map(\.share)
+                var chosen: (a: Int, b: Int, c: Int)?
+                var chosenCost = 0.0
+                for a in epsilons[0].indices {
+                    let spentA = shares[0] * epsilons[0][a]
+                    for b in epsilons[1].indices {
+                        let spentAB = spentA + shares[1] * epsilons[1][b]
+                        let costAB = costs[0][a] + costs[1][b]
+                        for c in epsilons[2].indices {
+                            let spent = spentAB + shares[2] * epsilons[2][c]
                             guard spent <= budget + 1e-12 else { continue }
-                            let cost = a.choice.costPerHour + b.choice.costPerHour + c.choice.costPerHour
-                            if plan.map({ cost < $0.costPerHour - 1e-12 }) ?? true {
-                                plan = Plan(
-                                    cuts: [candidates[i], candidates[j]], choices: [a.choice, b.choice, c.choice],
-                                    noWarmProbabilities: [a.epsilon, b.epsilon, c.epsilon],
-                                    shares: sides.map(\.share))
+                            let cost = costAB + costs[2][c]
+                            if chosen == nil || cost < chosenCost - 1e-12 {
+                                chosen = (a, b, c)
+                                chosenCost = cost
                             }
                         }
                     }
                 }
-                guard let plan else { continue }
+                guard let (a, b, c) = chosen else { continue }
+                let plan = Plan(
+                    cuts: [candidates[i], candidates[j]],
+                    choices: [sides[0].options[a].choice, sides[1].options[b].choice, sides[2].options[c].choice],
+                    noWarmProbabilities: [epsilons[0][a], epsilons[1][b], epsilons[2][c]], shares: shares)
                 if best.map({ plan.costPerHour < $0.costPerHour - 1e-12 }) ?? true { best = plan }
                 if plan.cuts == current { kept = plan }
             }

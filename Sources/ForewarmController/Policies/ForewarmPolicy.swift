@@ -20,7 +20,9 @@ public struct ForewarmPolicy: ScalingPolicy {
     public var keepAlive: Double? { options.keepAlive }
 
     /// The current cut points and each pool's type.
-    public private(set) var cuts: [Double]
+    public private(set) var cuts: [Double] {
+        didSet { routing = currentRouting() }
+    }
     public private(set) var types: [String: InstanceType]
     /// Each pool's share of the cold-start budget (its chance of finding no warm instance); nil: the SLO's.
     public private(set) var noWarm: [String: Double] = [:]
@@ -73,6 +75,7 @@ public struct ForewarmPolicy: ScalingPolicy {
             stabilizers[pool] = ScaleStabilizer(options: stabilizer)
             warmup[pool] = WarmupRate(options: options.warmup)
         }
+        routing = currentRouting()
     }
 
     /// The score range of a pool.
@@ -99,7 +102,10 @@ public struct ForewarmPolicy: ScalingPolicy {
             cpuSecondsPerSecond: cpu.mean / controlPeriod)
     }
 
-    private var routing: ScoreRouting {
+    /// Routing by the current cuts, rebuilt when they move (not per request).
+    private var routing = ScoreRouting(names: [], upperScores: [])
+
+    private func currentRouting() -> ScoreRouting {
         homogeneous
             ? ScoreRouting(names: [Self.heavy], upperScores: [100])
             : ScoreRouting(names: poolNames, upperScores: [cuts[0], cuts[1], 100])
@@ -219,7 +225,7 @@ public struct ForewarmPolicy: ScalingPolicy {
             noWarmProbability: epsilon)
         let recommended = sizing.instances + observed.queued
         let stable = stabilizer.stabilize(recommended: recommended, current: observed.target, now: tick.now)
-        let coldStarts = tick.arrivals.filter { $0.pool == pool && $0.coldStart }.count
+        let coldStarts = tick.arrivals.reduce(0) { $0 + ($1.pool == pool && $1.coldStart ? 1 : 0) }
         let shortfall = stable - observed.target
         rate.update(coldStarts: coldStarts, shortfall: shortfall)
         let target = shortfall > 0 ? observed.target + rate.allowed(wanted: shortfall) : stable

@@ -25,20 +25,27 @@ public struct ScoreRouting: Sendable, Hashable {
 
     public func route(_ demand: DemandEstimate, pools observed: [PoolObservation]) -> String {
         guard !names.isEmpty else { return observed.first?.pool ?? "" }
-        let byName = Dictionary(observed.map { ($0.pool, $0) }, uniquingKeysWith: { a, _ in a })
+        // A few pools: a linear search (the first observation of a name counts) beats building a dictionary per
+        // request.
+        func pool(_ name: String) -> PoolObservation? { observed.first { $0.pool == name } }
         var index = names.firstIndex(of: home(score: demand.score)) ?? 0
         // Move up while the pool's type lacks the memory.
-        while index < names.count - 1, let type = byName[names[index]]?.instanceType,
+        while index < names.count - 1, let type = pool(names[index])?.instanceType,
             Double(type.memoryMiB) < demand.memoryMB
         {
             index += 1
         }
         let chosen = names[index]
-        guard borrowIdle, let home = byName[chosen], home.idle == 0 else { return chosen }
-        let lender = observed.filter {
-            $0.pool != chosen && $0.idle > 0 && $0.instanceType.relativeSpeed >= home.instanceType.relativeSpeed
-                && Double($0.instanceType.memoryMiB) >= demand.memoryMB
-        }.min { $0.instanceType.pricePerHour < $1.instanceType.pricePerHour }
+        guard borrowIdle, let home = pool(chosen), home.idle == 0 else { return chosen }
+        var lender: PoolObservation?
+        for candidate in observed
+        where candidate.idle > 0 && candidate.pool != chosen
+            && candidate.instanceType.relativeSpeed >= home.instanceType.relativeSpeed
+            && Double(candidate.instanceType.memoryMiB) >= demand.memoryMB
+        {
+            if let best = lender, !(candidate.instanceType.pricePerHour < best.instanceType.pricePerHour) { continue }
+            lender = candidate
+        }
         return lender?.pool ?? chosen
     }
 }

@@ -54,11 +54,48 @@ public struct DemandProfile: Sendable, Hashable {
         memoryMBAtPercentile = Self.quantile(samples.map(\.memoryMB), percentile)
     }
 
+    /// The interpolated `p`-quantile. It needs only the two order statistics around the position, so it selects them
+    /// (quickselect, O(n)) instead of sorting: the planner calls this for every candidate split, every re-plan.
     static func quantile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        let position = min(max(p, 0), 1) * Double(sorted.count - 1)
-        let lower = Int(position), upper = min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        var values = values
+        let position = min(max(p, 0), 1) * Double(values.count - 1)
+        let lower = Int(position), upper = min(lower + 1, values.count - 1)
+        let low = select(&values, lower)
+        // After selecting, everything above `lower` is ≥ it: the next order statistic is their minimum.
+        let high = upper == lower ? low : values[(lower + 1)...].min()!
+        return low + (high - low) * (position - Double(lower))
+    }
+
+    /// The `k`-th smallest value (0-based); reorders `values` so that it sits at `k`, smaller ones before it and
+    /// larger or equal ones after. Hoare partitioning around the median of three keeps sorted input linear.
+    static func select(_ values: inout [Double], _ k: Int) -> Double {
+        var lo = 0, hi = values.count - 1
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if values[mid] < values[lo] { values.swapAt(mid, lo) }
+            if values[hi] < values[lo] { values.swapAt(hi, lo) }
+            if values[hi] < values[mid] { values.swapAt(hi, mid) }
+            let pivot = values[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while pivot < values[j] { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Now [lo, j] ≤ pivot ≤ [i, hi], and anything strictly between j and i equals the pivot.
+            if k <= j {
+                hi = j
+            } else if k >= i {
+                lo = i
+            } else {
+                return values[k]
+            }
+        }
+        return values[k]
     }
 }

@@ -34,6 +34,9 @@ struct Replay<Policy: ScalingPolicy> {
 
     // Since the previous tick.
     var arrivalsSinceTick: [ArrivalObservation] = []
+    /// Buffers reused on every event and arrival (no allocation per event).
+    var liveCounts: [Int] = []
+    var observations: [PoolObservation] = []
     var completionsSinceTick: [CompletionObservation] = []
     var lastTick = 0.0
 
@@ -114,8 +117,13 @@ struct Replay<Policy: ScalingPolicy> {
     }
 
     mutating func advance(to time: Double) {
-        var live: [Int] = []
-        live.reserveCapacity(pools.count)
+        defer { now = max(now, time) }
+        // Nothing to integrate over (events at the same instant): skip counting.
+        guard time > integrator.last else { return }
+        var live = liveCounts
+        liveCounts = []
+        live.removeAll(keepingCapacity: true)
+        defer { liveCounts = live }
         var idle = 0, busy = 0, unclaimed = 0, waiting = 0
         for pool in pools {
             live.append(pool.live)
@@ -129,7 +137,16 @@ struct Replay<Policy: ScalingPolicy> {
             .init(
                 poolLive: live, idle: idle, busy: busy, unclaimedStarting: unclaimed, waiting: waiting,
                 costRate: costRate))
-        now = max(now, time)
+    }
+
+    /// The pools as the policy sees them, in a buffer reused for every arrival.
+    mutating func observePools() -> [PoolObservation] {
+        var list = observations
+        observations = []
+        list.removeAll(keepingCapacity: true)
+        for pool in pools { list.append(pool.observation(queued: pool.queue.count)) }
+        observations = list
+        return list
     }
 
     mutating func handle(_ event: Event) {
@@ -150,8 +167,7 @@ struct Replay<Policy: ScalingPolicy> {
 
     mutating func arrive(_ request: Int) {
         let demand = requests[request].demand
-        let observations = pools.map { $0.observation(queued: $0.queue.count) }
-        let name = policy.route(demand, pools: observations)
+        let name = policy.route(demand, pools: observePools())
         let pool: Int
         if let index = poolIndex[name] {
             pool = index
