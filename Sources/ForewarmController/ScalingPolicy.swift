@@ -173,7 +173,7 @@ extension ScalingPolicy {
 public struct DemandForecast: Sendable, Hashable, Codable {
     /// Expected arrivals per second.
     public var arrivalsPerSecond: Double
-    /// The upper bound at the policy's forecast quantile (what it sizes for).
+    /// The forecast's 90th percentile of arrivals per second (one-sided).
     public var upperArrivalsPerSecond: Double
     /// Expected CPU-seconds arriving per second.
     public var cpuSecondsPerSecond: Double

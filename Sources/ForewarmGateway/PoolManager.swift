@@ -222,7 +222,7 @@ public actor PoolManager: Service {
         // The timer lives only as long as this wait: it is cancelled as soon as the wait ends.
         let timer = Task { [timeout = configuration.queueTimeoutMs] in
             try? await Task.sleep(for: .milliseconds(timeout))
-            if !Task.isCancelled { await self.expireWaiter(serial, pool: name) }
+            if !Task.isCancelled { self.expireWaiter(serial, pool: name) }
         }
         let outcome = await withCheckedContinuation { continuation in
             waiters[name, default: []].append(

@@ -82,7 +82,7 @@ public struct SimulationSeries: Sendable, Codable, Equatable {
 public struct ForecastSeries: Sendable, Codable, Equatable {
     /// Expected requests per second.
     public var arrivalsPerSecond: [Double]
-    /// The upper bound the policy sized for.
+    /// The forecast's 90th percentile of requests per second.
     public var upperArrivalsPerSecond: [Double]
     /// Expected CPU-seconds arriving per second.
     public var cpuSecondsPerSecond: [Double]

@@ -34,7 +34,7 @@ enum SourceFiles {
                 let name = (relative as NSString).lastPathComponent
                 let full = (path as NSString).appendingPathComponent(relative)
                 var isFolder: ObjCBool = false
-                manager.fileExists(atPath: full, isDirectory: &isFolder)
+                _ = manager.fileExists(atPath: full, isDirectory: &isFolder)
                 if isFolder.boolValue {
                     if skippedDirectories.contains(name) { enumerator?.skipDescendants() }
                     continue

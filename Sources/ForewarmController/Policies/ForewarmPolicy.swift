@@ -92,11 +92,11 @@ public struct ForewarmPolicy: ScalingPolicy {
     }
 
     /// The whole service's arrivals and CPU-seconds over the next control period, from the same forecasters the
-    /// re-plan uses (nil before the first tick).
+    /// re-plan uses (nil before the first tick); the arrivals' upper bound is the forecast's 90th percentile.
     public func demandForecast() -> DemandForecast? {
         guard overallArrivals.count > 0 else { return nil }
-        let arrivals = overallArrivals.forecast(horizon: 1, quantile: options.forecastQuantile)
-        let cpu = overallCPU.forecast(horizon: 1, quantile: options.forecastQuantile)
+        let arrivals = overallArrivals.forecast(horizon: 1, quantile: 0.9)
+        let cpu = overallCPU.forecast(horizon: 1, quantile: 0.5)
         return DemandForecast(
             arrivalsPerSecond: arrivals.mean / controlPeriod, upperArrivalsPerSecond: arrivals.upper / controlPeriod,
             cpuSecondsPerSecond: cpu.mean / controlPeriod)

@@ -46,7 +46,7 @@ public struct HTMLReport: Sendable {
                     + forecasts.flatMap { name, forecast in
                         [
                             ("\(name) forecast", forecast.arrivalsPerSecond),
-                            ("\(name) upper bound", forecast.upperArrivalsPerSecond),
+                            ("\(name) forecast p90", forecast.upperArrivalsPerSecond),
                         ]
                     }))
         html += figure(
