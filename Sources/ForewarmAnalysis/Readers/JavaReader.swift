@@ -146,7 +146,7 @@ struct JavaFrame {
                     .classBody)
             } else if token.key == "(" {
                 state = .recordParameters
-            } else if isLetter(token, context), !hasClassName {
+            } else if isLetter(token, context.source), !hasClassName {
                 className = token
                 hasClassName = true
             }
@@ -200,13 +200,16 @@ struct JavaFrame {
         if token.key == open { bracketCount += 1 } else if token.key == close { bracketCount -= 1 }
     }
 
-    func firstByte(_ token: Token, _ context: ReadingContext) -> UInt8 {
-        token.start < context.source.count ? context.source[token.start] : 0
+    /// Takes the source, not the reading context: passing the `inout` context by value copied it per token.
+    @inline(__always)
+    func firstByte(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        token.start < source.count ? source[token.start] : 0
     }
 
     /// Python's `token[0].isalpha()` (non-ASCII bytes count as letters).
-    func isLetter(_ token: Token, _ context: ReadingContext) -> Bool {
-        let byte = firstByte(token, context)
+    @inline(__always)
+    func isLetter(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = firstByte(token, source)
         return (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0x80
     }
 
@@ -231,11 +234,11 @@ struct JavaFrame {
             state = .decorator
             return
         }
-        if startsClass(token, afterAnnotation: afterAnnotation, last: last, context) { return }
+        if startsClass(token, afterAnnotation: afterAnnotation, last: last, context.source) { return }
         if javaStatementKeywords.contains(token.key) || inRecordConstructor { return }
         // CLikeStates._state_global: a name may start a function.
-        let byte = firstByte(token, context)
-        if token.kind == .word, isLetter(token, context) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") {
+        let byte = firstByte(token, context.source)
+        if token.kind == .word, isLetter(token, context.source) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") {
             tryNewFunction(token, &context)
         }
     }
@@ -272,13 +275,15 @@ struct JavaFrame {
         return false
     }
 
-    mutating func startsClass(_ token: Token, afterAnnotation: Bool, last: Token?, _ context: ReadingContext) -> Bool {
+    mutating func startsClass(_ token: Token, afterAnnotation: Bool, last: Token?, _ source: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
         if token.key == "class" || token.key == "enum" {
             isRecord = false
         } else if token.key == "record" {
             if inMethodBody { return false }
             afterUnqualifiedAnnotation = false
-            if !recordBeginsDeclaration(last: last, afterAnnotation: afterAnnotation, context) { return false }
+            if !recordBeginsDeclaration(last: last, afterAnnotation: afterAnnotation, source) { return false }
             isRecord = true
         } else {
             return false
@@ -292,13 +297,13 @@ struct JavaFrame {
     }
 
     /// `_java_record_begins_type_declaration`: `record` is a keyword unless it names a field or method.
-    func recordBeginsDeclaration(last: Token?, afterAnnotation: Bool, _ context: ReadingContext) -> Bool {
+    func recordBeginsDeclaration(last: Token?, afterAnnotation: Bool, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
         if afterAnnotation { return true }
         guard let last else { return true }
         if javaTypeKeywords.contains(last.key) || last.key == "]" || last.key == ">" { return false }
-        let byte = firstByte(last, context)
+        let byte = firstByte(last, source)
         if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "$") { return false }
-        if isLetter(last, context) {
+        if isLetter(last, source) {
             if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z"), javaClassModifiers.contains(last.key) {
                 return true
             }
@@ -311,14 +316,14 @@ struct JavaFrame {
     }
 }
 
-let javaClassModifiers: Set<TokenKey> = [
+let javaClassModifiers: TokenKeySet = [
     "public", "private", "protected", "static", "final", "strictfp", "abstract", "synchronized", "native",
     "default", "transient", "volatile", "sealed", "non-sealed",
 ]
-let javaTypeKeywords: Set<TokenKey> = [
+let javaTypeKeywords: TokenKeySet = [
     "void", "boolean", "byte", "char", "short", "int", "long", "float", "double", "var",
 ]
-let javaStatementKeywords: Set<TokenKey> = [
+let javaStatementKeywords: TokenKeySet = [
     "if", "else", "for", "while", "do", "switch", "catch", "try", "finally", "synchronized", "return", "throw",
     "assert", "break", "continue", "instanceof",
 ]

@@ -35,11 +35,12 @@ struct ReadingContext {
     }
 
     /// The current function's name as lizard would print it.
+    /// Field by field: copying the whole record would retain and release its strings and arrays.
     func name(of index: Int) -> String {
-        let record = functions[index]
-        let end = min(record.nameEnd, record.nameStart + ReadingContext.maxNameBytes)
-        let base = String(decoding: UnsafeBufferPointer(rebasing: source[record.nameStart..<end]), as: UTF8.self)
-        return record.namePrefix + base + record.nameSuffix
+        let nameStart = functions[index].nameStart
+        let end = min(functions[index].nameEnd, nameStart + ReadingContext.maxNameBytes)
+        let base = String(decoding: UnsafeBufferPointer(rebasing: source[nameStart..<end]), as: UTF8.self)
+        return functions[index].namePrefix + base + functions[index].nameSuffix
     }
 
     // MARK: Nesting stack
