@@ -31,6 +31,7 @@ extension JavaFrame {
 
     /// `JavaFunctionBodyStates._state_global`, under its two `read_inside_brackets_then` decorators: braces and
     /// parentheses both count in `br_count`, and the machine goes dead (`_state_dummy`) when it reaches zero.
+    @inline(__always)
     mutating func functionBodyGlobal(_ token: Token, exitsAtBrace: Bool, last: Token?,
         _ context: inout ReadingContext) -> Action
     {
@@ -41,6 +42,7 @@ extension JavaFrame {
         return action
     }
 
+    @inline(__always)
     private mutating func functionBodyToken(_ token: Token, exitsAtBrace: Bool, last: Token?,
         _ context: inout ReadingContext) -> Action
     {

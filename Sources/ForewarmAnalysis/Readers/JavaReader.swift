@@ -255,6 +255,7 @@ struct JavaFrame {
     }
 
     /// Skips `Foo.class` and `Type::method`, which declare nothing.
+    @inline(__always)
     mutating func consumeExpressionToken(_ token: Token) -> Bool {
         if token.key == "::" {
             handlingMethodRef = true
@@ -275,9 +276,19 @@ struct JavaFrame {
         return false
     }
 
+    /// Whether `token` starts a class, enum or record declaration (then the machine reads it).
+    @inline(__always)
     mutating func startsClass(_ token: Token, afterAnnotation: Bool, last: Token?, _ source: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
+        // Most tokens are none of the three words: answered here, without a call.
+        guard token.key == "class" || token.key == "enum" || token.key == "record" else { return false }
+        return startsDeclaration(token, afterAnnotation: afterAnnotation, last: last, source)
+    }
+
+    mutating func startsDeclaration(
+        _ token: Token, afterAnnotation: Bool, last: Token?, _ source: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         if token.key == "class" || token.key == "enum" {
             isRecord = false
         } else if token.key == "record" {

@@ -32,6 +32,18 @@ struct NestingStack {
         append(part)
     }
 
+    /// Pushes a function level whose part is `prefix`, `name`'s bytes, `suffix` and `.`, appended in place.
+    mutating func push(_ level: Nesting, prefix: String, name: UnsafeBufferPointer<UInt8>, suffix: String) {
+        var innermost = innermostFunction
+        if case .function(let index) = level { innermost = index }
+        marks.append((prefixBytes.count, innermost, prefixText))
+        levels.append(level)
+        append(prefix)
+        append(bytes: name)
+        append(suffix)
+        append(".")
+    }
+
     mutating func pop() -> Nesting? {
         guard let level = levels.popLast(), let mark = marks.popLast() else { return nil }
         if prefixBytes.count != mark.prefixLength {
@@ -53,10 +65,14 @@ struct NestingStack {
     }
 
     private mutating func append(_ part: String) {
-        let room = ReadingContext.maxNameBytes - prefixBytes.count
-        guard !part.isEmpty, room > 0 else { return }
         var part = part
-        part.withUTF8 { prefixBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(room))) }
+        part.withUTF8 { append(bytes: $0) }
+    }
+
+    private mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        let room = ReadingContext.maxNameBytes - prefixBytes.count
+        guard !bytes.isEmpty, room > 0 else { return }
+        prefixBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(room)))
         prefixText = nil
     }
 }
