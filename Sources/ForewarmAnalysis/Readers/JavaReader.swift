@@ -19,10 +19,7 @@ struct JavaReader: LanguageReader {
             case .none:
                 break
             case .push(let start, let callback):
-                var child = JavaFrame(start)
-                child.bornAt = tokenIndex
-                frames[depth].callback = callback
-                frames.append(child)
+                push(start, callback, below: depth)
                 continue
             case .exit:
                 if depth > 0 {
@@ -34,6 +31,15 @@ struct JavaReader: LanguageReader {
         }
         nesting.read(token, &context)
         previous = token
+    }
+
+    /// Out of line: building a frame inline gave every token's `read` a kilobyte of stack to set up.
+    @inline(never)
+    mutating func push(_ start: JavaFrame.Start, _ callback: JavaFrame.Callback, below depth: Int) {
+        var child = JavaFrame(start)
+        child.bornAt = tokenIndex
+        frames[depth].callback = callback
+        frames.append(child)
     }
 }
 
@@ -58,7 +64,9 @@ struct JavaFrame {
     /// for every token, and one as large as a frame cost a copy and a clear of hundreds of bytes each time.
     struct Start {
         var kind: Kind
-        var className: Token? = nil
+        /// Only the class name's key is ever compared, so only it is kept: with a whole token, an action was too
+        /// large to return in registers.
+        var className: TokenKey? = nil
         var hasClassName = false
         var isRecord = false
     }
@@ -70,7 +78,7 @@ struct JavaFrame {
     var bornAt = 0
     /// lizard's `br_count`, shared by every bracket-counting state of the machine.
     var bracketCount = 0
-    var className: Token? = nil
+    var className: TokenKey? = nil
     var hasClassName = false
     var isRecord = false
     var inRecordConstructor = false
@@ -147,7 +155,7 @@ struct JavaFrame {
             } else if token.key == "(" {
                 state = .recordParameters
             } else if isLetter(token, context.source), !hasClassName {
-                className = token
+                className = token.key
                 hasClassName = true
             }
         case .recordParameters:
@@ -244,7 +252,7 @@ struct JavaFrame {
     }
 
     mutating func tryNewFunction(_ token: Token, _ context: inout ReadingContext) {
-        if isRecord, hasClassName, token.key == className?.key {
+        if isRecord, hasClassName, token.key == className {
             inRecordConstructor = true
             state = .recordCompactConstructor
             return
