@@ -108,16 +108,24 @@ struct HintCollector {
 
     private mutating func noteLibrary(_ token: Token, source: UnsafeBufferPointer<UInt8>) {
         guard token.length < 200 else { return }
-        let counts = HintCollector.libraryCounter.count(
-            in: UnsafeBufferPointer(rebasing: source[token.start..<token.end]), cap: 1)
-        for (number, library) in HintCollector.heavyLibraryNames.enumerated()
-        where counts[number] > 0 && !heavy.contains(library) {
-            heavy.insert(library)
-            hints.heavyImports.append(library)
+        // In the names' order, as before: bit n is heavyLibraryNames[n] (fewer than 64 names).
+        var found = HintCollector.libraryCounter.presence(
+            in: UnsafeBufferPointer(rebasing: source[token.start..<token.end]))
+        while found != 0 {
+            let library = HintCollector.heavyLibraryNames[found.trailingZeroBitCount]
+            found &= found - 1
+            if !heavy.contains(library) {
+                heavy.insert(library)
+                hints.heavyImports.append(library)
+            }
         }
     }
 
-    static let heavyLibraryNames = heavyLibraries.sorted()
+    static let heavyLibraryNames: [String] = {
+        let names = heavyLibraries.sorted()
+        precondition(names.count <= 64, "noteLibrary keeps the names found in a 64-bit mask")
+        return names
+    }()
     static let libraryCounter = PhraseCounter(heavyLibraryNames)
 
     /// log10 of a numeric literal's value, from its digits (decimal, hex, binary, octal, exponent, `_` and `'`).

@@ -12,6 +12,30 @@ struct PhraseCounter: Sendable {
         byFirstByte = index
     }
 
+    /// Which of the first 64 phrases occur in `bytes`, as bits (bit `n` for phrase `n`): `count(in:cap: 1)`'s
+    /// answer without allocating an array, for the per-token hint path.
+    func presence(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
+        var position = 0
+        while position < bytes.count {
+            for number in byFirstByte[Int(bytes[position])] where number < 64 && found & (1 << UInt64(number)) == 0 {
+                let phrase = phrases[number]
+                if position + phrase.count <= bytes.count,
+                    phrase.withUnsafeBufferPointer({ needle in
+                        for offset in 1..<max(1, needle.count) where bytes[position + offset] != needle[offset] {
+                            return false
+                        }
+                        return true
+                    })
+                {
+                    found |= 1 << UInt64(number)
+                }
+            }
+            position += 1
+        }
+        return found
+    }
+
     /// How often each phrase occurs in `bytes` (overlaps counted), each capped at `cap`.
     func count(in bytes: UnsafeBufferPointer<UInt8>, cap: Int = .max) -> [Int] {
         var counts = [Int](repeating: 0, count: phrases.count)

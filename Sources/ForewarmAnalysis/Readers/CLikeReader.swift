@@ -23,8 +23,6 @@ struct CLikeNestingStates {
     var saved: [Token] = []
     /// Words after which a class name ends (`class A : B`, `class A<T>`, `class A extends B`).
     var separators: [TokenKey] = ["<", ":", "final", "[", "extends", "implements"]
-    /// Words that open a named scope.
-    var scopeWords: [TokenKey] = ["struct", "class", "namespace", "union"]
 
     mutating func read(_ token: Token, _ context: inout ReadingContext) {
         switch state {
@@ -34,7 +32,8 @@ struct CLikeNestingStates {
             case ".": state = .dot
             case "{": context.addBareNesting()
             case "}": context.popNesting()
-            default: if scopeWords.contains(token.key) { state = .readNamespace }
+            case "struct", "class", "namespace", "union": state = .readNamespace  // words that open a named scope
+            default: break
             }
         case .dot:
             state = .global

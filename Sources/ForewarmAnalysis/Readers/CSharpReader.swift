@@ -55,7 +55,7 @@ struct CSharpReader: LanguageReader {
                 state = .primaryConstructor
             } else if token.key == "{" {
                 state = .global
-            } else if isLetter(token, context) {
+            } else if isLetter(token, context.source) {
                 hasClassName = true
             }
         case .primaryConstructor:
@@ -75,7 +75,7 @@ struct CSharpReader: LanguageReader {
             // CLikeStates._state_global (no lambda detection: CSharpStates has a `class_name`).
             guard token.kind == .word, !inPrimaryConstructor, token.start < context.source.count else { return }
             let byte = context.source[token.start]
-            guard isLetter(token, context) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") else { return }
+            guard isLetter(token, context.source) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") else { return }
             context.tryNewFunction(token)
             functions.state = token.key == "operator" ? .operator : .function
             state = .clike
@@ -83,9 +83,10 @@ struct CSharpReader: LanguageReader {
     }
 
     /// Python's `token[0].isalpha()` (non-ASCII bytes count as letters).
-    func isLetter(_ token: Token, _ context: ReadingContext) -> Bool {
-        guard token.start < context.source.count else { return false }
-        let byte = context.source[token.start]
+    /// Takes the source, not the reading context: passing the `inout` context by value copied it per token.
+    func isLetter(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.start < source.count else { return false }
+        let byte = source[token.start]
         return (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0x80
     }
 }

@@ -31,6 +31,7 @@ extension JavaFrame {
 
     /// `JavaFunctionBodyStates._state_global`, under its two `read_inside_brackets_then` decorators: braces and
     /// parentheses both count in `br_count`, and the machine goes dead (`_state_dummy`) when it reaches zero.
+    @inline(__always)
     mutating func functionBodyGlobal(_ token: Token, exitsAtBrace: Bool, last: Token?,
         _ context: inout ReadingContext) -> Action
     {
@@ -41,6 +42,7 @@ extension JavaFrame {
         return action
     }
 
+    @inline(__always)
     private mutating func functionBodyToken(_ token: Token, exitsAtBrace: Bool, last: Token?,
         _ context: inout ReadingContext) -> Action
     {
@@ -51,7 +53,7 @@ extension JavaFrame {
             state = .decorator
             return .none
         }
-        if startsClass(token, afterAnnotation: afterAnnotation, last: last, context) { return .none }
+        if startsClass(token, afterAnnotation: afterAnnotation, last: last, context.source) { return .none }
         if token.key == "new" {
             state = .new
             return .none
@@ -69,14 +71,15 @@ extension JavaFrame {
 
     /// `_state_new_parameters`: after `new Type`, arguments `(…)` or an anonymous class body `{…}`.
     mutating func newParameters(_ token: Token, last: Token?, _ context: inout ReadingContext) -> Action {
-        let byte = firstByte(token, context)
+        let source = context.source
+        let byte = firstByte(token, source)
         if newGenericDepth > 0 || byte == UInt8(ascii: "<") {
             // Skips the type's generic arguments (`new ThreadLocal<Long>()`, `<? super T>`).
             var index = token.start
-            while index < token.end, index < context.source.count {
-                if context.source[index] == UInt8(ascii: "<") {
+            while index < token.end, index < source.count {
+                if source[index] == UInt8(ascii: "<") {
                     newGenericDepth += 1
-                } else if context.source[index] == UInt8(ascii: ">") {
+                } else if source[index] == UInt8(ascii: ">") {
                     newGenericDepth -= 1
                 }
                 index += 1
@@ -89,7 +92,7 @@ extension JavaFrame {
         if token.key == "{" {
             return .push(Start(kind: .classBody, hasClassName: true), .anonymousClass)
         }
-        if token.key == "." || isLetter(token, context) || byte == UInt8(ascii: "_") { return .none }
+        if token.key == "." || isLetter(token, source) || byte == UInt8(ascii: "_") { return .none }
         state = .global
         return global(token, last: last, &context)
     }

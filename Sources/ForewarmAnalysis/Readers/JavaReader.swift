@@ -19,10 +19,7 @@ struct JavaReader: LanguageReader {
             case .none:
                 break
             case .push(let start, let callback):
-                var child = JavaFrame(start)
-                child.bornAt = tokenIndex
-                frames[depth].callback = callback
-                frames.append(child)
+                push(start, callback, below: depth)
                 continue
             case .exit:
                 if depth > 0 {
@@ -34,6 +31,15 @@ struct JavaReader: LanguageReader {
         }
         nesting.read(token, &context)
         previous = token
+    }
+
+    /// Out of line: building a frame inline gave every token's `read` a kilobyte of stack to set up.
+    @inline(never)
+    mutating func push(_ start: JavaFrame.Start, _ callback: JavaFrame.Callback, below depth: Int) {
+        var child = JavaFrame(start)
+        child.bornAt = tokenIndex
+        frames[depth].callback = callback
+        frames.append(child)
     }
 }
 
@@ -58,7 +64,9 @@ struct JavaFrame {
     /// for every token, and one as large as a frame cost a copy and a clear of hundreds of bytes each time.
     struct Start {
         var kind: Kind
-        var className: Token? = nil
+        /// Only the class name's key is ever compared, so only it is kept: with a whole token, an action was too
+        /// large to return in registers.
+        var className: TokenKey? = nil
         var hasClassName = false
         var isRecord = false
     }
@@ -70,7 +78,7 @@ struct JavaFrame {
     var bornAt = 0
     /// lizard's `br_count`, shared by every bracket-counting state of the machine.
     var bracketCount = 0
-    var className: Token? = nil
+    var className: TokenKey? = nil
     var hasClassName = false
     var isRecord = false
     var inRecordConstructor = false
@@ -146,8 +154,8 @@ struct JavaFrame {
                     .classBody)
             } else if token.key == "(" {
                 state = .recordParameters
-            } else if isLetter(token, context), !hasClassName {
-                className = token
+            } else if isLetter(token, context.source), !hasClassName {
+                className = token.key
                 hasClassName = true
             }
         case .recordParameters:
@@ -200,13 +208,16 @@ struct JavaFrame {
         if token.key == open { bracketCount += 1 } else if token.key == close { bracketCount -= 1 }
     }
 
-    func firstByte(_ token: Token, _ context: ReadingContext) -> UInt8 {
-        token.start < context.source.count ? context.source[token.start] : 0
+    /// Takes the source, not the reading context: passing the `inout` context by value copied it per token.
+    @inline(__always)
+    func firstByte(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        token.start < source.count ? source[token.start] : 0
     }
 
     /// Python's `token[0].isalpha()` (non-ASCII bytes count as letters).
-    func isLetter(_ token: Token, _ context: ReadingContext) -> Bool {
-        let byte = firstByte(token, context)
+    @inline(__always)
+    func isLetter(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = firstByte(token, source)
         return (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0x80
     }
 
@@ -231,17 +242,17 @@ struct JavaFrame {
             state = .decorator
             return
         }
-        if startsClass(token, afterAnnotation: afterAnnotation, last: last, context) { return }
+        if startsClass(token, afterAnnotation: afterAnnotation, last: last, context.source) { return }
         if javaStatementKeywords.contains(token.key) || inRecordConstructor { return }
         // CLikeStates._state_global: a name may start a function.
-        let byte = firstByte(token, context)
-        if token.kind == .word, isLetter(token, context) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") {
+        let byte = firstByte(token, context.source)
+        if token.kind == .word, isLetter(token, context.source) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") {
             tryNewFunction(token, &context)
         }
     }
 
     mutating func tryNewFunction(_ token: Token, _ context: inout ReadingContext) {
-        if isRecord, hasClassName, token.key == className?.key {
+        if isRecord, hasClassName, token.key == className {
             inRecordConstructor = true
             state = .recordCompactConstructor
             return
@@ -252,6 +263,7 @@ struct JavaFrame {
     }
 
     /// Skips `Foo.class` and `Type::method`, which declare nothing.
+    @inline(__always)
     mutating func consumeExpressionToken(_ token: Token) -> Bool {
         if token.key == "::" {
             handlingMethodRef = true
@@ -272,13 +284,25 @@ struct JavaFrame {
         return false
     }
 
-    mutating func startsClass(_ token: Token, afterAnnotation: Bool, last: Token?, _ context: ReadingContext) -> Bool {
+    /// Whether `token` starts a class, enum or record declaration (then the machine reads it).
+    @inline(__always)
+    mutating func startsClass(_ token: Token, afterAnnotation: Bool, last: Token?, _ source: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        // Most tokens are none of the three words: answered here, without a call.
+        guard token.key == "class" || token.key == "enum" || token.key == "record" else { return false }
+        return startsDeclaration(token, afterAnnotation: afterAnnotation, last: last, source)
+    }
+
+    mutating func startsDeclaration(
+        _ token: Token, afterAnnotation: Bool, last: Token?, _ source: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         if token.key == "class" || token.key == "enum" {
             isRecord = false
         } else if token.key == "record" {
             if inMethodBody { return false }
             afterUnqualifiedAnnotation = false
-            if !recordBeginsDeclaration(last: last, afterAnnotation: afterAnnotation, context) { return false }
+            if !recordBeginsDeclaration(last: last, afterAnnotation: afterAnnotation, source) { return false }
             isRecord = true
         } else {
             return false
@@ -292,13 +316,13 @@ struct JavaFrame {
     }
 
     /// `_java_record_begins_type_declaration`: `record` is a keyword unless it names a field or method.
-    func recordBeginsDeclaration(last: Token?, afterAnnotation: Bool, _ context: ReadingContext) -> Bool {
+    func recordBeginsDeclaration(last: Token?, afterAnnotation: Bool, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
         if afterAnnotation { return true }
         guard let last else { return true }
         if javaTypeKeywords.contains(last.key) || last.key == "]" || last.key == ">" { return false }
-        let byte = firstByte(last, context)
+        let byte = firstByte(last, source)
         if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "$") { return false }
-        if isLetter(last, context) {
+        if isLetter(last, source) {
             if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z"), javaClassModifiers.contains(last.key) {
                 return true
             }
@@ -311,14 +335,14 @@ struct JavaFrame {
     }
 }
 
-let javaClassModifiers: Set<TokenKey> = [
+let javaClassModifiers: TokenKeySet = [
     "public", "private", "protected", "static", "final", "strictfp", "abstract", "synchronized", "native",
     "default", "transient", "volatile", "sealed", "non-sealed",
 ]
-let javaTypeKeywords: Set<TokenKey> = [
+let javaTypeKeywords: TokenKeySet = [
     "void", "boolean", "byte", "char", "short", "int", "long", "float", "double", "var",
 ]
-let javaStatementKeywords: Set<TokenKey> = [
+let javaStatementKeywords: TokenKeySet = [
     "if", "else", "for", "while", "do", "switch", "catch", "try", "finally", "synchronized", "return", "throw",
     "assert", "break", "continue", "instanceof",
 ]

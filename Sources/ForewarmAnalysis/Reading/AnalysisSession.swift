@@ -62,10 +62,8 @@ struct AnalysisSession {
             }
             lines.mark(.code, innerNewlines: token.innerNewlines, endsWithLineBreak: endsWithLineBreak(token))
             context.currentLine = token.line + token.innerNewlines
-            context.addNloc(token.innerNewlines + (newline ? 1 : 0))
+            context.countCodeToken(nloc: token.innerNewlines + (newline ? 1 : 0))
             newline = false
-            context.fileTokens += 1
-            context.functions[context.current].tokens += 1
             let traits = token.kind == .word || token.kind == .symbol ? table[token.key] : []
             if traits.contains(.condition) { context.addCondition() }
             // Like lizard's counters, Halstead charges the token to the function current before the reader

@@ -35,11 +35,12 @@ struct ReadingContext {
     }
 
     /// The current function's name as lizard would print it.
+    /// Field by field: copying the whole record would retain and release its strings and arrays.
     func name(of index: Int) -> String {
-        let record = functions[index]
-        let end = min(record.nameEnd, record.nameStart + ReadingContext.maxNameBytes)
-        let base = String(decoding: UnsafeBufferPointer(rebasing: source[record.nameStart..<end]), as: UTF8.self)
-        return record.namePrefix + base + record.nameSuffix
+        let nameStart = functions[index].nameStart
+        let end = min(functions[index].nameEnd, nameStart + ReadingContext.maxNameBytes)
+        let base = String(decoding: UnsafeBufferPointer(rebasing: source[nameStart..<end]), as: UTF8.self)
+        return functions[index].namePrefix + base + functions[index].nameSuffix
     }
 
     // MARK: Nesting stack
@@ -78,7 +79,19 @@ struct ReadingContext {
     }
 
     private mutating func push(_ level: Nesting) {
-        if case .function(let index) = level { functions[index].nestingLevels += 1 }
+        if case .function(let index) = level {
+            functions[index].nestingLevels += 1
+            let nameStart = functions[index].nameStart
+            let end = min(functions[index].nameEnd, nameStart + ReadingContext.maxNameBytes)
+            let name = UnsafeBufferPointer(rebasing: source[nameStart..<max(nameStart, end)])
+            if !name.contains(where: { $0 >= 0x80 }) {
+                // An ASCII name decodes to itself: its bytes go in as they are, without building the strings of
+                // `prefixPart` (the same bytes).
+                nesting.push(
+                    level, prefix: functions[index].namePrefix, name: name, suffix: functions[index].nameSuffix)
+                return
+            }
+        }
         nesting.push(level, part: prefixPart(level))
     }
 
@@ -112,17 +125,24 @@ struct ReadingContext {
         if prefix.utf8.count > ReadingContext.maxNameBytes {
             prefix = String(decoding: prefix.utf8.prefix(ReadingContext.maxNameBytes), as: UTF8.self)
         }
-        var record = FunctionRecord(
-            nameStart: nameStart, nameEnd: nameEnd, namePrefix: prefix, startLine: currentLine, endLine: currentLine)
-        record.topNestingLevel = currentNestingLevel
         serials += 1
-        record.serial = serials
-        record.parent = lastFunctionInStack ?? (current != 0 && functions[current].confirmed ? current : nil)
+        let parent = lastFunctionInStack ?? (current != 0 && functions[current].confirmed ? current : nil)
+        // Built where it is stored: a record built once and stored in either branch was copied (its strings and
+        // arrays retained) and destroyed twice per candidate.
+        func record() -> FunctionRecord {
+            var record = FunctionRecord(
+                nameStart: nameStart, nameEnd: nameEnd, namePrefix: prefix, startLine: currentLine,
+                endLine: currentLine)
+            record.topNestingLevel = currentNestingLevel
+            record.serial = serials
+            record.parent = parent
+            return record
+        }
         // A candidate that was never confirmed is replaced in place, so failed guesses cost no memory.
         if current != 0, !functions[current].confirmed, functions.count - 1 == current {
-            functions[current] = record
+            functions[current] = record()
         } else {
-            functions.append(record)
+            functions.append(record())
             current = functions.count - 1
         }
     }
@@ -208,5 +228,20 @@ struct ReadingContext {
         fileNloc += count
         functions[current].nloc += count
         functions[current].endLine = currentLine
+    }
+
+    /// Counts a code token that adds `nloc` lines: `addNloc` and the token counts, with one access to the
+    /// current record (each separate `functions[current]` write checks the array's uniqueness and bounds).
+    @inline(__always)
+    mutating func countCodeToken(nloc count: Int) {
+        fileNloc += count
+        fileTokens += 1
+        let line = currentLine
+        func bump(_ record: inout FunctionRecord) {
+            record.nloc += count
+            record.endLine = line
+            record.tokens += 1
+        }
+        bump(&functions[current])
     }
 }
