@@ -132,8 +132,12 @@ import Testing
         for (name, generate) in generators {
             let small = generate(2_000)
             let large = generate(8_000)
-            let ratio = bestTime(large, language) / max(bestTime(small, language), 1e-4)
-            #expect(ratio < 10, "\(language) \(name): 4× input took \(ratio)× the time")
+            func ratio() -> Double { bestTime(large, language) / max(bestTime(small, language), 1e-4) }
+            // A quadratic path gives ≈ 16× every time; a preempted timing on a shared machine only once, so a
+            // ratio over the bound is measured again before it counts.
+            var measured = ratio()
+            if measured >= 10 { measured = min(measured, ratio()) }
+            #expect(measured < 10, "\(language) \(name): 4× input took \(measured)× the time")
         }
     }
 }
