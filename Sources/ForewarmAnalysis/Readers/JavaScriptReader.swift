@@ -33,6 +33,7 @@ struct JavaScriptReader: LanguageReader {
     init() {}
 
     mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
+        machines.makeUnique()
         if token.kind == .symbol {
             switch token.key {
             case "(", "[", "{":
@@ -90,6 +91,7 @@ struct JavaScriptReader: LanguageReader {
     }
 
     mutating func endOfFile(_ context: inout ReadingContext) {
+        machines.makeUnique()
         beforeReturn(0, &context)
     }
 
