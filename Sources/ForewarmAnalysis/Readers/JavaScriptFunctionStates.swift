@@ -64,12 +64,15 @@ extension JavaScriptReader {
             next(machine, .global, token, &context)
             return .returned(false)
         }
-        let event = machines[machine].parameterBindings?.read(key) ?? JSBindings.Event(ended: true)
+        let event = machines[machine].parameterBindings?.read(key, &spills) ?? JSBindings.Event(ended: true)
         var outcome = Outcome.returned(false)
         if event.initializerStarted {
             context.addCondition()
             if let old = machines[machine].initializerReader { release(old) }
-            machines[machine].initializerReader = makeMachine()
+            let reader = makeMachine()
+            machines[reader].parent = machine
+            machines[reader].fed = true
+            machines[machine].initializerReader = reader
         } else if event.inExpression, let reader = machines[machine].initializerReader {
             if event.initializerEnded {
                 beforeReturn(reader, &context)

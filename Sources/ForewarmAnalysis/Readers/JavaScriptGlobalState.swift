@@ -99,19 +99,21 @@ extension JavaScriptReader {
         } else if let candidate = machines[machine].bindingCandidate, candidate.inExpression {
             readBindingCandidate(machine, ")", &context)
         } else if !machines[machine].functionName.isEmpty {
-            let state = machines[machine]
-            if !state.lastTokens.equals(state.functionName, context.source), previous != "=", previous != "async",
-                previous != ">"
-            {
+            if !namesMatch(machine, context.source), previous != "=", previous != "async", previous != ">" {
                 machines[machine].functionName = JSName()
                 subState(machine, makeMachine())
             } else {
-                if !state.startedFunction { function(machine, state.functionName, &context) }
+                if !machines[machine].startedFunction { function(machine, machines[machine].functionName, &context) }
                 next(machine, .function, token, &context)
             }
         } else {
             readBindingCandidate(machine, ")", &context)
         }
+    }
+
+    /// `last_tokens == function_name`, read in place.
+    private func namesMatch(_ machine: Int, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        machines[machine].lastTokens.equals(machines[machine].functionName, source)
     }
 
     /// lizard's `_handle_object_member`, for object literals and class bodies.
@@ -145,23 +147,24 @@ extension JavaScriptReader {
             consumeGenericParameters(machine)
             return true
         case "(":
-            let state = machines[machine]
-            if state.previousKey == "." || state.previousKey == "new" {
+            let previous = machines[machine].previousKey
+            if previous == "." || previous == "new" {
                 subState(machine, makeMachine())
                 setPrevious(machine, token, source)
                 return true
             }
-            if state.inPropertyValue, state.functionName.isEmpty || !state.lastTokens.equals(state.functionName, source)
+            if machines[machine].inPropertyValue,
+                machines[machine].functionName.isEmpty || !namesMatch(machine, source)
             {
                 subState(machine, makeMachine())
                 setPrevious(machine, token, source)
                 return true
             }
-            if !state.startedFunction {
-                if state.lastTokens.key == "=", !state.functionName.isEmpty {
-                    function(machine, state.functionName, &context)
+            if !machines[machine].startedFunction {
+                if machines[machine].lastTokens.key == "=", !machines[machine].functionName.isEmpty {
+                    function(machine, machines[machine].functionName, &context)
                 } else {
-                    function(machine, state.lastTokens, &context)
+                    function(machine, machines[machine].lastTokens, &context)
                 }
             }
             next(machine, .function, token, &context)

@@ -3,6 +3,10 @@
 /// lizard nests these through `sub_state`; here they live in the reader's pool and refer to each other by index.
 struct JSMachine {
     var state = JSState.global
+    /// The machine that delegated to this one (its `sub`), or that feeds it (its initializer reader).
+    var parent = 0
+    /// Fed by `parent` as its parameter initializer reader rather than delegated to.
+    var fed = false
     var savedState = JSState.global
     var callback = JSCallback.none
     var toExit = false
@@ -137,74 +141,5 @@ struct JSName {
             offset += 1
         }
         return true
-    }
-}
-
-/// lizard's `JavaScriptBindings`: defaults in binding patterns, apart from their initializer expressions.
-struct JSBindings {
-    struct Frame {
-        var closing: TokenKey
-        var initializing = false
-    }
-
-    struct Event {
-        var ended = false
-        var inExpression = false
-        var initializerStarted = false
-        var initializerEnded = false
-        var rootSeparator = false
-    }
-
-    var frames: [Frame]
-    var expressionBrackets: [TokenKey] = []
-    var previous: TokenKey = ""
-    var defaults = 0
-
-    init(closing: TokenKey) { frames = [Frame(closing: closing)] }
-
-    var inExpression: Bool { (frames.last?.initializing ?? false) || !expressionBrackets.isEmpty }
-    var atStart: Bool { previous == "" }
-
-    static func closing(of key: TokenKey) -> TokenKey? {
-        switch key {
-        case "(": ")"
-        case "[": "]"
-        case "{", "${": "}"
-        default: nil
-        }
-    }
-
-    mutating func read(_ key: TokenKey) -> Event {
-        guard let frame = frames.last else { return Event(ended: true) }
-        let initializing = inExpression
-        var event = Event()
-        event.inExpression = initializing
-        event.initializerEnded = initializing && expressionBrackets.isEmpty && (key == "," || key == frame.closing)
-        event.rootSeparator = key == "," && frames.count == 1 && expressionBrackets.isEmpty
-        let before = defaults
-        if let expected = expressionBrackets.last {
-            if let closing = JSBindings.closing(of: key) {
-                expressionBrackets.append(closing)
-            } else if key == expected {
-                expressionBrackets.removeLast()
-            }
-        } else if key == frame.closing {
-            frames.removeLast()
-        } else if key == "," {
-            frames[frames.count - 1].initializing = false
-        } else if frame.initializing || key == "("
-            || (key == "[" && frame.closing == "}" && (previous == "" || previous == "{" || previous == ","))
-        {
-            if let closing = JSBindings.closing(of: key) { expressionBrackets.append(closing) }
-        } else if key == "[" || key == "{" {
-            frames.append(Frame(closing: key == "[" ? "]" : "}"))
-        } else if key == "=" {
-            defaults += 1
-            frames[frames.count - 1].initializing = true
-        }
-        event.ended = frames.isEmpty
-        if !event.ended { previous = key }
-        event.initializerStarted = defaults != before
-        return event
     }
 }

@@ -2,11 +2,14 @@
 /// `javascript_*` mixins), which JavaScript's reader inherits unchanged.
 ///
 /// lizard nests state machines through `sub_state`; here they live in `machines` and `dispatch` walks the active
-/// chain with an explicit stack, so deeply nested brackets cost memory, not call depth.
+/// chain down, then back up through each machine's `parent`, so deeply nested brackets cost memory, not call depth.
 struct JavaScriptReader: LanguageReader {
     var machines = JSMachinePool(JSMachine())
     var freeMachines: [Int] = []
-    var frames: [Frame] = []
+    /// Levels descended by the `dispatch` calls under way (lizard's call depth).
+    var depth = 0
+    /// Entries of binding candidates' bracket stacks nested too deep for their integers.
+    var spills: [[UInt8]] = []
     /// lizard's `context.newline`: the current token is the first code on its line (or spans a line break).
     var newline = true
     var lastEndLine = 0
@@ -17,13 +20,6 @@ struct JavaScriptReader: LanguageReader {
     /// lizard's machines walk their whole chain on every token, so each bracket level costs every later token;
     /// no real code nests this deep, and the cap keeps hostile input (100,000 nested brackets) linear.
     static let depthLimit = 200
-
-    enum Frame {
-        /// The machine delegated to its sub-machine.
-        case sub(Int)
-        /// The machine fed its parameter initializer reader and ignores that reader's result.
-        case feed(Int)
-    }
 
     enum Outcome {
         case returned(Bool)
@@ -99,15 +95,14 @@ struct JavaScriptReader: LanguageReader {
 
     /// `machine(token)`: runs the machine's state (descending through sub-machines) and reports `to_exit`.
     mutating func dispatch(_ start: Int, _ token: Token, _ context: inout ReadingContext) -> Bool {
-        let base = frames.count
         var machine = start
         var result = false
         while true {
             if machines[machine].bindingCandidate != nil {
-                _ = machines[machine].bindingCandidate?.read(token.key)
+                _ = machines[machine].bindingCandidate?.read(token.key, &spills)
             }
             if case .sub(let child) = machines[machine].state {
-                frames.append(.sub(machine))
+                depth += 1
                 machine = child
                 continue
             }
@@ -115,17 +110,22 @@ struct JavaScriptReader: LanguageReader {
             case .returned(let returned):
                 result = finish(machine, returned, &context)
             case .feed(let reader):
-                frames.append(.feed(machine))
+                depth += 1
                 machine = reader
                 continue
             }
             break
         }
-        while frames.count > base {
-            switch frames.removeLast() {
-            case .sub(let parent): result = finish(parent, result, &context)
-            case .feed(let owner): result = machines[owner].toExit
+        while machine != start {
+            let parent = machines[machine].parent
+            depth -= 1
+            if machines[machine].fed {
+                // The owner ignores its initializer reader's result.
+                result = machines[parent].toExit
+            } else {
+                result = finish(parent, result, &context)
             }
+            machine = parent
         }
         return result
     }
@@ -153,10 +153,12 @@ struct JavaScriptReader: LanguageReader {
     mutating func subState(_ machine: Int, _ child: Int, _ callback: JSCallback = .none) {
         // Machines that never return (unbalanced input such as `void a(){{.}}` repeated) would otherwise deepen the
         // chain every token walks; past the limit the machine keeps its state instead.
-        if frames.count >= Self.depthLimit {
+        if depth >= Self.depthLimit {
             release(child)
             return
         }
+        machines[child].parent = machine
+        machines[child].fed = false
         machines[machine].savedState = machines[machine].state
         machines[machine].callback = callback
         machines[machine].state = .sub(child)
