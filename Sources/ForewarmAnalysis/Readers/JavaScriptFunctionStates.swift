@@ -5,7 +5,7 @@ extension JavaScriptReader {
         if machines[machine].inAbstractContext { return }
         machines[machine].startedFunction = true
         let name = machines[machine].functionName
-        context.pushNewFunction(named: name.isEmpty ? "(anonymous)" : name.string(context.source))
+        context.pushNewFunction(named: name.isEmpty ? "(anonymous)" : name.string(context.source, texts))
     }
 
     mutating func popFunction(_ machine: Int, _ context: inout ReadingContext) {
@@ -43,7 +43,7 @@ extension JavaScriptReader {
             machines[machine].parameterBindings = JSBindings(closing: ")")
             machines[machine].state = .declaration
         default:
-            machines[machine].functionName = name.isIdentifier(context.source) ? name : JSName()
+            machines[machine].functionName = name.isIdentifier(context.source, texts) ? name : JSName()
             machines[machine].staticSeen = false
             machines[machine].asyncSeen = false
         }

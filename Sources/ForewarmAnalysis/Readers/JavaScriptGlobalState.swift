@@ -28,7 +28,7 @@ extension JavaScriptReader {
         switch key {
         case ".", "?.":
             machines[machine].state = .field
-            machines[machine].lastTokens.append(token, source)
+            machines[machine].lastTokens.append(token, source, &texts)
             setPreviousDot(machine)
             return
         case "function":
@@ -43,7 +43,7 @@ extension JavaScriptReader {
             machines[machine].state = .arrowFunction
         case "=":
             let name = machines[machine].lastTokens
-            if name.isIdentifier(source) { machines[machine].functionName = name }
+            if name.isIdentifier(source, texts) { machines[machine].functionName = name }
         case "(":
             openParenthesis(machine, token, previous, &context)
         case "[" where previous != "." && previous != ")" && previous != "]" && previous != "}":
@@ -113,7 +113,7 @@ extension JavaScriptReader {
 
     /// `last_tokens == function_name`, read in place.
     private func namesMatch(_ machine: Int, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
-        machines[machine].lastTokens.equals(machines[machine].functionName, source)
+        machines[machine].lastTokens.equals(machines[machine].functionName, source, texts)
     }
 
     /// lizard's `_handle_object_member`, for object literals and class bodies.
@@ -135,12 +135,13 @@ extension JavaScriptReader {
         }
         switch key {
         case "[":
-            machines[machine].computedParts.removeAll()
+            while computedParts.count <= machine { computedParts.append([]) }
+            computedParts[machine].removeAll(keepingCapacity: true)
             machines[machine].state = .collectComputed
             return true
         case ":":
             let name = machines[machine].lastTokens
-            if name.isIdentifier(source) { machines[machine].functionName = name }
+            if name.isIdentifier(source, texts) { machines[machine].functionName = name }
             machines[machine].inPropertyValue = true
             return true
         case "<":

@@ -41,7 +41,6 @@ struct JSMachine {
     var interfaceBraces = 0
     var interfaceStarted = false
     var genericDepth = 0
-    var computedParts: [Token] = []
     /// The token that ended a type annotation, replayed by its owner.
     var savedToken: Token? = nil
 
@@ -81,12 +80,18 @@ struct JSBindingSummary {
 }
 
 /// lizard's `last_tokens` / `function_name`: a source range (tokens joined), or a built text for computed names.
+///
+/// A built text lives in the reader's `texts` table, so machines hold no references (copying or resetting one
+/// costs no reference counting). A name owns the first `textLength` bytes of its entry: appending extends the
+/// entry in place when nothing else has extended it, and copies the owned prefix otherwise (value semantics).
 struct JSName {
     var start = 0
     var end = 0
     /// The key when the name is one token; empty otherwise.
     var key: TokenKey = ""
-    var text: String? = nil
+    /// Index of the built text in `texts`, -1 for a source range.
+    var text = -1
+    var textLength = 0
 
     init() {}
 
@@ -96,16 +101,25 @@ struct JSName {
         key = token.key
     }
 
-    var isEmpty: Bool { text.map(\.isEmpty) ?? (start == end) }
+    /// A name for a built text, added to `texts`.
+    init(text: String, _ texts: inout [String]) {
+        texts.append(text)
+        self.text = texts.count - 1
+        textLength = text.utf8.count
+    }
 
-    func firstByte(_ source: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        if let text { return text.utf8.first ?? 0 }
+    var isText: Bool { text >= 0 }
+
+    var isEmpty: Bool { isText ? textLength == 0 : start == end }
+
+    func firstByte(_ source: UnsafeBufferPointer<UInt8>, _ texts: [String]) -> UInt8 {
+        if isText { return textLength > 0 ? texts[text].utf8.first ?? 0 : 0 }
         return start < end ? source[start] : 0
     }
 
     /// lizard's `name[0].isalpha() or name[0] in ('_', '$', '#')`.
-    func isIdentifier(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
-        JSName.startsIdentifier(firstByte(source))
+    func isIdentifier(_ source: UnsafeBufferPointer<UInt8>, _ texts: [String]) -> Bool {
+        JSName.startsIdentifier(firstByte(source, texts))
     }
 
     static func startsIdentifier(_ byte: UInt8) -> Bool {
@@ -117,9 +131,15 @@ struct JSName {
     }
 
     /// `last_tokens += token`.
-    mutating func append(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) {
-        if text != nil {
-            text! += String(decoding: UnsafeBufferPointer(rebasing: source[token.start..<token.end]), as: UTF8.self)
+    mutating func append(_ token: Token, _ source: UnsafeBufferPointer<UInt8>, _ texts: inout [String]) {
+        if isText {
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: source[token.start..<token.end]), as: UTF8.self)
+            if texts[text].utf8.count != textLength {
+                texts.append(ownedText(texts))
+                text = texts.count - 1
+            }
+            texts[text] += piece
+            textLength += piece.utf8.count
         } else if isEmpty {
             self = JSName(token)
         } else {
@@ -128,12 +148,19 @@ struct JSName {
         }
     }
 
-    func string(_ source: UnsafeBufferPointer<UInt8>) -> String {
-        text ?? String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self)
+    /// The owned prefix of the entry (it ends where an appended piece did, so it is valid UTF-8).
+    private func ownedText(_ texts: [String]) -> String {
+        let entry = texts[text]
+        return entry.utf8.count == textLength
+            ? entry : String(decoding: Array(entry.utf8.prefix(textLength)), as: UTF8.self)
     }
 
-    func equals(_ other: JSName, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
-        if text != nil || other.text != nil { return string(source) == other.string(source) }
+    func string(_ source: UnsafeBufferPointer<UInt8>, _ texts: [String]) -> String {
+        isText ? ownedText(texts) : String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self)
+    }
+
+    func equals(_ other: JSName, _ source: UnsafeBufferPointer<UInt8>, _ texts: [String]) -> Bool {
+        if isText || other.isText { return string(source, texts) == other.string(source, texts) }
         guard end - start == other.end - other.start else { return false }
         var offset = 0
         while offset < end - start {

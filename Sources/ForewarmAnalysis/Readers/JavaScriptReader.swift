@@ -10,6 +10,10 @@ struct JavaScriptReader: LanguageReader {
     var depth = 0
     /// Entries of binding candidates' bracket stacks nested too deep for their integers.
     var spills: [[UInt8]] = []
+    /// Built names (``JSName/text``).
+    var texts: [String] = []
+    /// `obj[…]` tokens collected by the machine of that index (lizard's computed member names).
+    var computedParts: [[Token]] = []
     /// lizard's `context.newline`: the current token is the first code on its line (or spans a line break).
     var newline = true
     var lastEndLine = 0
@@ -188,7 +192,7 @@ struct JavaScriptReader: LanguageReader {
         while let index = releaseWork.popLast() {
             if case .sub(let child) = machines[index].state { releaseWork.append(child) }
             if let reader = machines[index].initializerReader { releaseWork.append(reader) }
-            machines[index] = JSMachine()
+            // No reset: nothing refers to the machine any more, and `makeMachine` starts it afresh.
             freeMachines.append(index)
         }
     }
