@@ -72,6 +72,7 @@ extension JavaScriptReader {
             let reader = makeMachine()
             machines[reader].parent = machine
             machines[reader].fed = true
+            machines[reader].level = machines[machine].level + 1
             machines[machine].initializerReader = reader
         } else if event.inExpression, let reader = machines[machine].initializerReader {
             if event.initializerEnded {
@@ -125,7 +126,7 @@ extension JavaScriptReader {
     // MARK: Bindings
 
     mutating func resolvePendingBindings(_ machine: Int, _ token: Token, _ context: inout ReadingContext) {
-        guard let pending = machines[machine].pendingBindings else { return }
+        guard machines[machine].pendingBindings != nil, let pending = machines[machine].pendingBindings else { return }
         machines[machine].pendingBindings = nil
         switch token.key {
         case "=", "of", "in":

@@ -7,6 +7,8 @@ struct JSMachine {
     var parent = 0
     /// Fed by `parent` as its parameter initializer reader rather than delegated to.
     var fed = false
+    /// Machines between this one and the root (the root's is 0).
+    var level = 0
     var savedState = JSState.global
     var callback = JSCallback.none
     var toExit = false

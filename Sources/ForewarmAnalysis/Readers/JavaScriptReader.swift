@@ -8,6 +8,9 @@ struct JavaScriptReader: LanguageReader {
     var freeMachines: [Int] = []
     /// Levels descended by the `dispatch` calls under way (lizard's call depth).
     var depth = 0
+    /// Machines other than the root whose `toExit` is set. While there are none, a machine that did not return
+    /// cannot make any machine above it return, so `dispatch` stops climbing there.
+    var exiting = 0
     /// Entries of binding candidates' bracket stacks nested too deep for their integers.
     var spills: [[UInt8]] = []
     /// Built names (``JSName/text``).
@@ -121,6 +124,11 @@ struct JavaScriptReader: LanguageReader {
             break
         }
         while machine != start {
+            if !result, exiting == 0 {
+                // Every `finish` above would read a false `toExit` and do nothing else.
+                depth -= machines[machine].level - machines[start].level
+                break
+            }
             let parent = machines[machine].parent
             depth -= 1
             if machines[machine].fed {
@@ -163,14 +171,23 @@ struct JavaScriptReader: LanguageReader {
         }
         machines[child].parent = machine
         machines[child].fed = false
+        machines[child].level = machines[machine].level + 1
         machines[machine].savedState = machines[machine].state
         machines[machine].callback = callback
         machines[machine].state = .sub(child)
     }
 
     mutating func statemachineReturn(_ machine: Int, _ context: inout ReadingContext) {
-        machines[machine].toExit = true
+        setExit(machine)
         beforeReturn(machine, &context)
+    }
+
+    /// lizard's `to_exit = True`, counted in `exiting`.
+    @inline(__always)
+    mutating func setExit(_ machine: Int) {
+        if machines[machine].toExit { return }
+        machines[machine].toExit = true
+        if machine != 0 { exiting += 1 }
     }
 
     mutating func beforeReturn(_ machine: Int, _ context: inout ReadingContext) {
@@ -192,7 +209,11 @@ struct JavaScriptReader: LanguageReader {
         while let index = releaseWork.popLast() {
             if case .sub(let child) = machines[index].state { releaseWork.append(child) }
             if let reader = machines[index].initializerReader { releaseWork.append(reader) }
-            // No reset: nothing refers to the machine any more, and `makeMachine` starts it afresh.
+            // No other reset: nothing refers to the machine any more, and `makeMachine` starts it afresh.
+            if machines[index].toExit {
+                machines[index].toExit = false
+                exiting -= 1
+            }
             freeMachines.append(index)
         }
     }
@@ -252,6 +273,7 @@ struct JavaScriptReader: LanguageReader {
     }
 
     /// Sets `_prev_token` (nil for the empty string).
+    @inline(__always)
     mutating func setPrevious(_ machine: Int, _ token: Token?, _ source: UnsafeBufferPointer<UInt8>) {
         if let token {
             machines[machine].previousKey = token.key

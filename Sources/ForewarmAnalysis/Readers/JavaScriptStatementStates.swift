@@ -158,7 +158,7 @@ extension JavaScriptReader {
                 next(machine, .typeGeneric, token, &context)
             case "{", "=", ";", ")", "=>":
                 machines[machine].savedToken = token
-                machines[machine].toExit = true
+                setExit(machine)
             case "(":
                 next(machine, .typeFunction, token, &context)
             default:
@@ -177,6 +177,6 @@ extension JavaScriptReader {
         } else if key == close {
             machines[machine].bracketCount -= 1
         }
-        if machines[machine].bracketCount == 0 { machines[machine].toExit = true }
+        if machines[machine].bracketCount == 0 { setExit(machine) }
     }
 }
