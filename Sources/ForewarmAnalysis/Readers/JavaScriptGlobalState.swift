@@ -2,7 +2,7 @@
 extension JavaScriptReader {
     mutating func stateGlobal(_ machine: Int, _ token: Token, _ context: inout ReadingContext) {
         let source = context.source
-        resolvePendingBindings(machine, token, &context)
+        if machines[machine].pendingBindings != nil { resolvePendingBindings(machine, token, &context) }
         if handleTypeDeclaration(machine, token) { return }
         let key = token.key
         switch key {
@@ -23,7 +23,7 @@ extension JavaScriptReader {
         default:
             break
         }
-        if handleObjectMember(machine, token, &context) { return }
+        if machines[machine].asObject, handleObjectMember(machine, token, &context) { return }
         let previous = machines[machine].previousKey
         switch key {
         case ".", "?.":
@@ -194,6 +194,7 @@ extension JavaScriptReader {
     }
 
     /// lizard's `_handle_type_declaration`: `declare`, `type` aliases, interfaces and `abstract`.
+    @inline(__always)
     mutating func handleTypeDeclaration(_ machine: Int, _ token: Token) -> Bool {
         let key = token.key
         if key == "declare" {

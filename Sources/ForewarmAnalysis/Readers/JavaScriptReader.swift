@@ -143,6 +143,7 @@ struct JavaScriptReader: LanguageReader {
     }
 
     /// The end of `__call__`: a state (or sub-machine) that returned true restores the saved state and calls back.
+    @inline(__always)
     private mutating func finish(_ machine: Int, _ returned: Bool, _ context: inout ReadingContext) -> Bool {
         if returned {
             var child: Int? = nil
