@@ -3,7 +3,10 @@
 /// `Array`'s subscript getter returns a copy of the element, and a ``JSMachine`` is hundreds of bytes holding
 /// several references: with an array, every read of one field (`machines[m].previousKey`) copied, retained and
 /// released a whole machine, which was about 40 % of the reader's time. Here the subscript has addressors, so a
-/// field is read or written where it lies. Writes copy the storage first when it is shared (value semantics).
+/// field is read or written where it lies.
+///
+/// Value semantics are kept by ``makeUnique()``, which the reader calls once per token before touching any
+/// machine: checking uniqueness on every field write instead cost a runtime call per write.
 struct JSMachinePool {
     /// The header counts the initialized machines.
     private final class Storage: ManagedBuffer<Int, JSMachine> {
@@ -30,15 +33,22 @@ struct JSMachinePool {
     }
 
     subscript(index: Int) -> JSMachine {
+        @inline(__always)
         unsafeAddress {
             precondition(index >= 0 && index < count, "machine index out of range")
             return UnsafePointer(storage.withUnsafeMutablePointerToElements { $0 + index })
         }
+        @inline(__always)
         unsafeMutableAddress {
             precondition(index >= 0 && index < count, "machine index out of range")
-            if !isKnownUniquelyReferenced(&storage) { copyStorage(capacity: capacity) }
             return storage.withUnsafeMutablePointerToElements { $0 + index }
         }
+    }
+
+    /// Copies the storage if another pool shares it; writes through the subscript rely on this having run.
+    @inline(__always)
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { copyStorage(capacity: capacity) }
     }
 
     mutating func append(_ machine: JSMachine) {

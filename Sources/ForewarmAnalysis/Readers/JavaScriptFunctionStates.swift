@@ -5,7 +5,7 @@ extension JavaScriptReader {
         if machines[machine].inAbstractContext { return }
         machines[machine].startedFunction = true
         let name = machines[machine].functionName
-        context.pushNewFunction(named: name.isEmpty ? "(anonymous)" : name.string(context.source))
+        context.pushNewFunction(named: name.isEmpty ? "(anonymous)" : name.string(context.source, texts))
     }
 
     mutating func popFunction(_ machine: Int, _ context: inout ReadingContext) {
@@ -43,7 +43,7 @@ extension JavaScriptReader {
             machines[machine].parameterBindings = JSBindings(closing: ")")
             machines[machine].state = .declaration
         default:
-            machines[machine].functionName = name.isIdentifier(context.source) ? name : JSName()
+            machines[machine].functionName = name.isIdentifier(context.source, texts) ? name : JSName()
             machines[machine].staticSeen = false
             machines[machine].asyncSeen = false
         }
@@ -64,12 +64,16 @@ extension JavaScriptReader {
             next(machine, .global, token, &context)
             return .returned(false)
         }
-        let event = machines[machine].parameterBindings?.read(key) ?? JSBindings.Event(ended: true)
+        let event = machines[machine].parameterBindings?.read(key, &spills) ?? JSBindings.Event(ended: true)
         var outcome = Outcome.returned(false)
         if event.initializerStarted {
             context.addCondition()
             if let old = machines[machine].initializerReader { release(old) }
-            machines[machine].initializerReader = makeMachine()
+            let reader = makeMachine()
+            machines[reader].parent = machine
+            machines[reader].fed = true
+            machines[reader].level = machines[machine].level + 1
+            machines[machine].initializerReader = reader
         } else if event.inExpression, let reader = machines[machine].initializerReader {
             if event.initializerEnded {
                 beforeReturn(reader, &context)
@@ -122,7 +126,7 @@ extension JavaScriptReader {
     // MARK: Bindings
 
     mutating func resolvePendingBindings(_ machine: Int, _ token: Token, _ context: inout ReadingContext) {
-        guard let pending = machines[machine].pendingBindings else { return }
+        guard machines[machine].pendingBindings != nil, let pending = machines[machine].pendingBindings else { return }
         machines[machine].pendingBindings = nil
         switch token.key {
         case "=", "of", "in":

@@ -2,7 +2,7 @@
 extension JavaScriptReader {
     mutating func stateGlobal(_ machine: Int, _ token: Token, _ context: inout ReadingContext) {
         let source = context.source
-        resolvePendingBindings(machine, token, &context)
+        if machines[machine].pendingBindings != nil { resolvePendingBindings(machine, token, &context) }
         if handleTypeDeclaration(machine, token) { return }
         let key = token.key
         switch key {
@@ -23,12 +23,12 @@ extension JavaScriptReader {
         default:
             break
         }
-        if handleObjectMember(machine, token, &context) { return }
+        if machines[machine].asObject, handleObjectMember(machine, token, &context) { return }
         let previous = machines[machine].previousKey
         switch key {
         case ".", "?.":
             machines[machine].state = .field
-            machines[machine].lastTokens.append(token, source)
+            machines[machine].lastTokens.append(token, source, &texts)
             setPreviousDot(machine)
             return
         case "function":
@@ -43,7 +43,7 @@ extension JavaScriptReader {
             machines[machine].state = .arrowFunction
         case "=":
             let name = machines[machine].lastTokens
-            if name.isIdentifier(source) { machines[machine].functionName = name }
+            if name.isIdentifier(source, texts) { machines[machine].functionName = name }
         case "(":
             openParenthesis(machine, token, previous, &context)
         case "[" where previous != "." && previous != ")" && previous != "]" && previous != "}":
@@ -99,19 +99,21 @@ extension JavaScriptReader {
         } else if let candidate = machines[machine].bindingCandidate, candidate.inExpression {
             readBindingCandidate(machine, ")", &context)
         } else if !machines[machine].functionName.isEmpty {
-            let state = machines[machine]
-            if !state.lastTokens.equals(state.functionName, context.source), previous != "=", previous != "async",
-                previous != ">"
-            {
+            if !namesMatch(machine, context.source), previous != "=", previous != "async", previous != ">" {
                 machines[machine].functionName = JSName()
                 subState(machine, makeMachine())
             } else {
-                if !state.startedFunction { function(machine, state.functionName, &context) }
+                if !machines[machine].startedFunction { function(machine, machines[machine].functionName, &context) }
                 next(machine, .function, token, &context)
             }
         } else {
             readBindingCandidate(machine, ")", &context)
         }
+    }
+
+    /// `last_tokens == function_name`, read in place.
+    private func namesMatch(_ machine: Int, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        machines[machine].lastTokens.equals(machines[machine].functionName, source, texts)
     }
 
     /// lizard's `_handle_object_member`, for object literals and class bodies.
@@ -133,35 +135,37 @@ extension JavaScriptReader {
         }
         switch key {
         case "[":
-            machines[machine].computedParts.removeAll()
+            while computedParts.count <= machine { computedParts.append([]) }
+            computedParts[machine].removeAll(keepingCapacity: true)
             machines[machine].state = .collectComputed
             return true
         case ":":
             let name = machines[machine].lastTokens
-            if name.isIdentifier(source) { machines[machine].functionName = name }
+            if name.isIdentifier(source, texts) { machines[machine].functionName = name }
             machines[machine].inPropertyValue = true
             return true
         case "<":
             consumeGenericParameters(machine)
             return true
         case "(":
-            let state = machines[machine]
-            if state.previousKey == "." || state.previousKey == "new" {
+            let previous = machines[machine].previousKey
+            if previous == "." || previous == "new" {
                 subState(machine, makeMachine())
                 setPrevious(machine, token, source)
                 return true
             }
-            if state.inPropertyValue, state.functionName.isEmpty || !state.lastTokens.equals(state.functionName, source)
+            if machines[machine].inPropertyValue,
+                machines[machine].functionName.isEmpty || !namesMatch(machine, source)
             {
                 subState(machine, makeMachine())
                 setPrevious(machine, token, source)
                 return true
             }
-            if !state.startedFunction {
-                if state.lastTokens.key == "=", !state.functionName.isEmpty {
-                    function(machine, state.functionName, &context)
+            if !machines[machine].startedFunction {
+                if machines[machine].lastTokens.key == "=", !machines[machine].functionName.isEmpty {
+                    function(machine, machines[machine].functionName, &context)
                 } else {
-                    function(machine, state.lastTokens, &context)
+                    function(machine, machines[machine].lastTokens, &context)
                 }
             }
             next(machine, .function, token, &context)
@@ -190,6 +194,7 @@ extension JavaScriptReader {
     }
 
     /// lizard's `_handle_type_declaration`: `declare`, `type` aliases, interfaces and `abstract`.
+    @inline(__always)
     mutating func handleTypeDeclaration(_ machine: Int, _ token: Token) -> Bool {
         let key = token.key
         if key == "declare" {

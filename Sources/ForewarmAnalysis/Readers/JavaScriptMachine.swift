@@ -3,6 +3,12 @@
 /// lizard nests these through `sub_state`; here they live in the reader's pool and refer to each other by index.
 struct JSMachine {
     var state = JSState.global
+    /// The machine that delegated to this one (its `sub`), or that feeds it (its initializer reader).
+    var parent = 0
+    /// Fed by `parent` as its parameter initializer reader rather than delegated to.
+    var fed = false
+    /// Machines between this one and the root (the root's is 0).
+    var level = 0
     var savedState = JSState.global
     var callback = JSCallback.none
     var toExit = false
@@ -37,7 +43,6 @@ struct JSMachine {
     var interfaceBraces = 0
     var interfaceStarted = false
     var genericDepth = 0
-    var computedParts: [Token] = []
     /// The token that ended a type annotation, replayed by its owner.
     var savedToken: Token? = nil
 
@@ -77,12 +82,18 @@ struct JSBindingSummary {
 }
 
 /// lizard's `last_tokens` / `function_name`: a source range (tokens joined), or a built text for computed names.
+///
+/// A built text lives in the reader's `texts` table, so machines hold no references (copying or resetting one
+/// costs no reference counting). A name owns the first `textLength` bytes of its entry: appending extends the
+/// entry in place when nothing else has extended it, and copies the owned prefix otherwise (value semantics).
 struct JSName {
     var start = 0
     var end = 0
     /// The key when the name is one token; empty otherwise.
     var key: TokenKey = ""
-    var text: String? = nil
+    /// Index of the built text in `texts`, -1 for a source range.
+    var text = -1
+    var textLength = 0
 
     init() {}
 
@@ -92,16 +103,25 @@ struct JSName {
         key = token.key
     }
 
-    var isEmpty: Bool { text.map(\.isEmpty) ?? (start == end) }
+    /// A name for a built text, added to `texts`.
+    init(text: String, _ texts: inout [String]) {
+        texts.append(text)
+        self.text = texts.count - 1
+        textLength = text.utf8.count
+    }
 
-    func firstByte(_ source: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        if let text { return text.utf8.first ?? 0 }
+    var isText: Bool { text >= 0 }
+
+    var isEmpty: Bool { isText ? textLength == 0 : start == end }
+
+    func firstByte(_ source: UnsafeBufferPointer<UInt8>, _ texts: [String]) -> UInt8 {
+        if isText { return textLength > 0 ? texts[text].utf8.first ?? 0 : 0 }
         return start < end ? source[start] : 0
     }
 
     /// lizard's `name[0].isalpha() or name[0] in ('_', '$', '#')`.
-    func isIdentifier(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
-        JSName.startsIdentifier(firstByte(source))
+    func isIdentifier(_ source: UnsafeBufferPointer<UInt8>, _ texts: [String]) -> Bool {
+        JSName.startsIdentifier(firstByte(source, texts))
     }
 
     static func startsIdentifier(_ byte: UInt8) -> Bool {
@@ -113,9 +133,15 @@ struct JSName {
     }
 
     /// `last_tokens += token`.
-    mutating func append(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) {
-        if text != nil {
-            text! += String(decoding: UnsafeBufferPointer(rebasing: source[token.start..<token.end]), as: UTF8.self)
+    mutating func append(_ token: Token, _ source: UnsafeBufferPointer<UInt8>, _ texts: inout [String]) {
+        if isText {
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: source[token.start..<token.end]), as: UTF8.self)
+            if texts[text].utf8.count != textLength {
+                texts.append(ownedText(texts))
+                text = texts.count - 1
+            }
+            texts[text] += piece
+            textLength += piece.utf8.count
         } else if isEmpty {
             self = JSName(token)
         } else {
@@ -124,12 +150,19 @@ struct JSName {
         }
     }
 
-    func string(_ source: UnsafeBufferPointer<UInt8>) -> String {
-        text ?? String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self)
+    /// The owned prefix of the entry (it ends where an appended piece did, so it is valid UTF-8).
+    private func ownedText(_ texts: [String]) -> String {
+        let entry = texts[text]
+        return entry.utf8.count == textLength
+            ? entry : String(decoding: Array(entry.utf8.prefix(textLength)), as: UTF8.self)
     }
 
-    func equals(_ other: JSName, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
-        if text != nil || other.text != nil { return string(source) == other.string(source) }
+    func string(_ source: UnsafeBufferPointer<UInt8>, _ texts: [String]) -> String {
+        isText ? ownedText(texts) : String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self)
+    }
+
+    func equals(_ other: JSName, _ source: UnsafeBufferPointer<UInt8>, _ texts: [String]) -> Bool {
+        if isText || other.isText { return string(source, texts) == other.string(source, texts) }
         guard end - start == other.end - other.start else { return false }
         var offset = 0
         while offset < end - start {
@@ -137,74 +170,5 @@ struct JSName {
             offset += 1
         }
         return true
-    }
-}
-
-/// lizard's `JavaScriptBindings`: defaults in binding patterns, apart from their initializer expressions.
-struct JSBindings {
-    struct Frame {
-        var closing: TokenKey
-        var initializing = false
-    }
-
-    struct Event {
-        var ended = false
-        var inExpression = false
-        var initializerStarted = false
-        var initializerEnded = false
-        var rootSeparator = false
-    }
-
-    var frames: [Frame]
-    var expressionBrackets: [TokenKey] = []
-    var previous: TokenKey = ""
-    var defaults = 0
-
-    init(closing: TokenKey) { frames = [Frame(closing: closing)] }
-
-    var inExpression: Bool { (frames.last?.initializing ?? false) || !expressionBrackets.isEmpty }
-    var atStart: Bool { previous == "" }
-
-    static func closing(of key: TokenKey) -> TokenKey? {
-        switch key {
-        case "(": ")"
-        case "[": "]"
-        case "{", "${": "}"
-        default: nil
-        }
-    }
-
-    mutating func read(_ key: TokenKey) -> Event {
-        guard let frame = frames.last else { return Event(ended: true) }
-        let initializing = inExpression
-        var event = Event()
-        event.inExpression = initializing
-        event.initializerEnded = initializing && expressionBrackets.isEmpty && (key == "," || key == frame.closing)
-        event.rootSeparator = key == "," && frames.count == 1 && expressionBrackets.isEmpty
-        let before = defaults
-        if let expected = expressionBrackets.last {
-            if let closing = JSBindings.closing(of: key) {
-                expressionBrackets.append(closing)
-            } else if key == expected {
-                expressionBrackets.removeLast()
-            }
-        } else if key == frame.closing {
-            frames.removeLast()
-        } else if key == "," {
-            frames[frames.count - 1].initializing = false
-        } else if frame.initializing || key == "("
-            || (key == "[" && frame.closing == "}" && (previous == "" || previous == "{" || previous == ","))
-        {
-            if let closing = JSBindings.closing(of: key) { expressionBrackets.append(closing) }
-        } else if key == "[" || key == "{" {
-            frames.append(Frame(closing: key == "[" ? "]" : "}"))
-        } else if key == "=" {
-            defaults += 1
-            frames[frames.count - 1].initializing = true
-        }
-        event.ended = frames.isEmpty
-        if !event.ended { previous = key }
-        event.initializerStarted = defaults != before
-        return event
     }
 }

@@ -2,11 +2,21 @@
 /// `javascript_*` mixins), which JavaScript's reader inherits unchanged.
 ///
 /// lizard nests state machines through `sub_state`; here they live in `machines` and `dispatch` walks the active
-/// chain with an explicit stack, so deeply nested brackets cost memory, not call depth.
+/// chain down, then back up through each machine's `parent`, so deeply nested brackets cost memory, not call depth.
 struct JavaScriptReader: LanguageReader {
     var machines = JSMachinePool(JSMachine())
     var freeMachines: [Int] = []
-    var frames: [Frame] = []
+    /// Levels descended by the `dispatch` calls under way (lizard's call depth).
+    var depth = 0
+    /// Machines other than the root whose `toExit` is set. While there are none, a machine that did not return
+    /// cannot make any machine above it return, so `dispatch` stops climbing there.
+    var exiting = 0
+    /// Entries of binding candidates' bracket stacks nested too deep for their integers.
+    var spills: [[UInt8]] = []
+    /// Built names (``JSName/text``).
+    var texts: [String] = []
+    /// `obj[…]` tokens collected by the machine of that index (lizard's computed member names).
+    var computedParts: [[Token]] = []
     /// lizard's `context.newline`: the current token is the first code on its line (or spans a line break).
     var newline = true
     var lastEndLine = 0
@@ -18,13 +28,6 @@ struct JavaScriptReader: LanguageReader {
     /// no real code nests this deep, and the cap keeps hostile input (100,000 nested brackets) linear.
     static let depthLimit = 200
 
-    enum Frame {
-        /// The machine delegated to its sub-machine.
-        case sub(Int)
-        /// The machine fed its parameter initializer reader and ignores that reader's result.
-        case feed(Int)
-    }
-
     enum Outcome {
         case returned(Bool)
         case feed(Int)
@@ -33,6 +36,7 @@ struct JavaScriptReader: LanguageReader {
     init() {}
 
     mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
+        machines.makeUnique()
         if token.kind == .symbol {
             switch token.key {
             case "(", "[", "{":
@@ -90,6 +94,7 @@ struct JavaScriptReader: LanguageReader {
     }
 
     mutating func endOfFile(_ context: inout ReadingContext) {
+        machines.makeUnique()
         beforeReturn(0, &context)
     }
 
@@ -97,15 +102,14 @@ struct JavaScriptReader: LanguageReader {
 
     /// `machine(token)`: runs the machine's state (descending through sub-machines) and reports `to_exit`.
     mutating func dispatch(_ start: Int, _ token: Token, _ context: inout ReadingContext) -> Bool {
-        let base = frames.count
         var machine = start
         var result = false
         while true {
             if machines[machine].bindingCandidate != nil {
-                _ = machines[machine].bindingCandidate?.read(token.key)
+                _ = machines[machine].bindingCandidate?.read(token.key, &spills)
             }
             if case .sub(let child) = machines[machine].state {
-                frames.append(.sub(machine))
+                depth += 1
                 machine = child
                 continue
             }
@@ -113,22 +117,33 @@ struct JavaScriptReader: LanguageReader {
             case .returned(let returned):
                 result = finish(machine, returned, &context)
             case .feed(let reader):
-                frames.append(.feed(machine))
+                depth += 1
                 machine = reader
                 continue
             }
             break
         }
-        while frames.count > base {
-            switch frames.removeLast() {
-            case .sub(let parent): result = finish(parent, result, &context)
-            case .feed(let owner): result = machines[owner].toExit
+        while machine != start {
+            if !result, exiting == 0 {
+                // Every `finish` above would read a false `toExit` and do nothing else.
+                depth -= machines[machine].level - machines[start].level
+                break
             }
+            let parent = machines[machine].parent
+            depth -= 1
+            if machines[machine].fed {
+                // The owner ignores its initializer reader's result.
+                result = machines[parent].toExit
+            } else {
+                result = finish(parent, result, &context)
+            }
+            machine = parent
         }
         return result
     }
 
     /// The end of `__call__`: a state (or sub-machine) that returned true restores the saved state and calls back.
+    @inline(__always)
     private mutating func finish(_ machine: Int, _ returned: Bool, _ context: inout ReadingContext) -> Bool {
         if returned {
             var child: Int? = nil
@@ -151,18 +166,29 @@ struct JavaScriptReader: LanguageReader {
     mutating func subState(_ machine: Int, _ child: Int, _ callback: JSCallback = .none) {
         // Machines that never return (unbalanced input such as `void a(){{.}}` repeated) would otherwise deepen the
         // chain every token walks; past the limit the machine keeps its state instead.
-        if frames.count >= Self.depthLimit {
+        if depth >= Self.depthLimit {
             release(child)
             return
         }
+        machines[child].parent = machine
+        machines[child].fed = false
+        machines[child].level = machines[machine].level + 1
         machines[machine].savedState = machines[machine].state
         machines[machine].callback = callback
         machines[machine].state = .sub(child)
     }
 
     mutating func statemachineReturn(_ machine: Int, _ context: inout ReadingContext) {
-        machines[machine].toExit = true
+        setExit(machine)
         beforeReturn(machine, &context)
+    }
+
+    /// lizard's `to_exit = True`, counted in `exiting`.
+    @inline(__always)
+    mutating func setExit(_ machine: Int) {
+        if machines[machine].toExit { return }
+        machines[machine].toExit = true
+        if machine != 0 { exiting += 1 }
     }
 
     mutating func beforeReturn(_ machine: Int, _ context: inout ReadingContext) {
@@ -184,7 +210,11 @@ struct JavaScriptReader: LanguageReader {
         while let index = releaseWork.popLast() {
             if case .sub(let child) = machines[index].state { releaseWork.append(child) }
             if let reader = machines[index].initializerReader { releaseWork.append(reader) }
-            machines[index] = JSMachine()
+            // No other reset: nothing refers to the machine any more, and `makeMachine` starts it afresh.
+            if machines[index].toExit {
+                machines[index].toExit = false
+                exiting -= 1
+            }
             freeMachines.append(index)
         }
     }
@@ -244,6 +274,7 @@ struct JavaScriptReader: LanguageReader {
     }
 
     /// Sets `_prev_token` (nil for the empty string).
+    @inline(__always)
     mutating func setPrevious(_ machine: Int, _ token: Token?, _ source: UnsafeBufferPointer<UInt8>) {
         if let token {
             machines[machine].previousKey = token.key

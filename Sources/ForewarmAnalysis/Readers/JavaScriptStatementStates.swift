@@ -28,18 +28,18 @@ extension JavaScriptReader {
             next(machine, .global, token, &context)
             return
         }
-        machines[machine].lastTokens.append(token, context.source)
+        machines[machine].lastTokens.append(token, context.source, &texts)
         machines[machine].state = .global
     }
 
     /// `obj[...]` member names in object literals and classes; lizard joins and camel-cases them.
     mutating func collectComputed(_ machine: Int, _ token: Token, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
         guard token.key == "]" else {
-            machines[machine].computedParts.append(token)
+            computedParts[machine].append(token)
             return false
         }
         var bytes: [UInt8] = []
-        for part in machines[machine].computedParts {
+        for part in computedParts[machine] {
             for byte in source[part.start..<part.end] {
                 switch byte {
                 case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "+"), UInt8(ascii: " "): break
@@ -48,10 +48,8 @@ extension JavaScriptReader {
             }
         }
         if let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") { bytes[0] = first | 0x20 }
-        var name = JSName()
-        name.text = String(decoding: bytes, as: UTF8.self)
-        machines[machine].lastTokens = name
-        machines[machine].computedParts.removeAll()
+        machines[machine].lastTokens = JSName(text: String(decoding: bytes, as: UTF8.self), &texts)
+        computedParts[machine].removeAll(keepingCapacity: true)
         machines[machine].state = .global
         return true
     }
@@ -160,7 +158,7 @@ extension JavaScriptReader {
                 next(machine, .typeGeneric, token, &context)
             case "{", "=", ";", ")", "=>":
                 machines[machine].savedToken = token
-                machines[machine].toExit = true
+                setExit(machine)
             case "(":
                 next(machine, .typeFunction, token, &context)
             default:
@@ -179,6 +177,6 @@ extension JavaScriptReader {
         } else if key == close {
             machines[machine].bracketCount -= 1
         }
-        if machines[machine].bracketCount == 0 { machines[machine].toExit = true }
+        if machines[machine].bracketCount == 0 { setExit(machine) }
     }
 }
