@@ -102,7 +102,7 @@ public actor PoolManager: Service {
             submit(commands)
         }
         updateGauges()
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 for await item in work {
                     switch item {

@@ -37,7 +37,9 @@ extension GoLikeStates {
         var scanner = GoSignatureScanner(source: context.source, after: token)
         let (kind, count, parameters) = scanner.functionSignature()
         switch kind {
-        case .type, .literal where top.lastToken == "]" || top.lastToken == "chan" || top.lastToken == "*":
+        case .literal where top.lastToken == "]" || top.lastToken == "chan" || top.lastToken == "*":
+            fallthrough  // a literal right after `]`, `chan` or `*` is a function type
+        case .type:
             top.signatureTokens = count
             if count > 0 { top.state = .functionType }
         case .literal:

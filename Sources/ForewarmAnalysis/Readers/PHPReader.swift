@@ -38,7 +38,9 @@ struct PHPReader: LanguageReader {
             case "{":
                 braceLevel += 1
                 state = .global
-            case "(", "extends" where state == .classDeclaration, "implements" where state == .classDeclaration:
+            case "(":
+                break
+            case "extends" where state == .classDeclaration, "implements" where state == .classDeclaration:
                 break
             default:
                 if state == .classDeclaration {

@@ -120,7 +120,8 @@ struct SwiftFrame: GoLikeSignatureStates {
             return functionName(token, &context)
         }
         switch token.key {
-        case "get", "set", "willSet", "didSet", "deinit" where !afterDot:
+        case "get", "set", "willSet", "didSet", "deinit":
+            guard !afterDot else { break }  // `x.get` is a member, not an accessor (as lizard has it)
             accessor = token.key
             accessorLine = context.currentLine
             accessorStep = .name
