@@ -10,11 +10,12 @@ struct SpawnTests {
     final class Box: @unchecked Sendable { var pid: Int32 = 0 }
 
     @Test func parentDeathSignalFollowsTheProcessNotTheCallingThread() async throws {
-        // The child sleeps far longer than the test can take even on a loaded machine (a 10 s sleep ended on its
-        // own while the suite waited for a busy global queue); the test kills it at the end.
-        let argv = ["/usr/bin/python3", "-c", "import ctypes, time; ctypes.CDLL(None).prctl(1, 9); time.sleep(600)"]
+        // The child sleeps until it is killed: by the test at the end, or by its death signal if the test process
+        // dies. (Sleeps of 10 s and then 600 s ended on their own while a loaded suite kept this test waiting.)
+        let argv = [
+            "/usr/bin/python3", "-c", "import ctypes, time; ctypes.CDLL(None).prctl(1, 9); time.sleep(10**7)",
+        ]
         let box = Box()
-        let finished = DispatchSemaphore(value: 0)
         // A short-lived thread asks for the spawn, waits until the child has armed its death signal, and exits.
         let thread = Thread {
             box.pid = withCStrings(argv) { cArgv in
@@ -22,16 +23,11 @@ struct SpawnTests {
                 return fw_spawn(argv[0], cArgv, &env, nil, nil, 0, nil, 0, UInt32.max, UInt32.max)
             }
             Thread.sleep(forTimeInterval: 1.0)
-            finished.signal()
         }
         thread.start()
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                finished.wait()
-                continuation.resume()
-            }
-        }
-        try await Task.sleep(for: .milliseconds(500))  // the thread has exited by now
+        // Polling blocks no queue thread while the spawning thread runs.
+        while !thread.isFinished { try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .milliseconds(500))  // the thread has exited; a death signal would have come
         let pid = box.pid
         try #require(pid > 0)
         var status: Int32 = 0
