@@ -79,7 +79,6 @@ public struct FeatureExtractor: Sendable {
         put(metrics.languageConfidence)
         for language in Language.allCases { put(language == metrics.language ? 1 : 0) }
 
-        let codeLines = max(1, metrics.lines.code)
         var maxCyclomatic = 0
         var maxCognitive = 0
         var recursive = 0
@@ -93,7 +92,25 @@ public struct FeatureExtractor: Sendable {
             }
         }
         let bag = UnsafeMutableBufferPointer(rebasing: vector[Self.bagColumns])
-        let (counts, loops) = cues.count(source, bag: bag)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: WordCueCounter.countColumns) { counts in
+            let loops = cues.count(source, bag: bag, counts: counts)
+            fill(vector, from: position, metrics, counts: counts, loops: loops, unconditional: unconditional,
+                maxCyclomatic: maxCyclomatic, maxCognitive: maxCognitive, recursive: recursive, input: input)
+        }
+    }
+
+    /// The columns after the language's: metrics, loop bounds, input, word counts.
+    private func fill(
+        _ vector: UnsafeMutableBufferPointer<Double>, from start: Int, _ metrics: FileMetrics,
+        counts: UnsafeMutableBufferPointer<Int>, loops: WordCueCounter.LoopBounds, unconditional: Int,
+        maxCyclomatic: Int, maxCognitive: Int, recursive: Int, input: RequestInput
+    ) {
+        var position = start
+        @inline(__always) func put(_ value: Double) {
+            vector[position] = value
+            position += 1
+        }
+        let codeLines = max(1, metrics.lines.code)
         let halstead = metrics.halstead
         let structure = metrics.structure
         let hints = metrics.hints

@@ -23,6 +23,7 @@ struct WordCueCounter: Sendable {
     /// the hash.
     private var keys = [UInt64](repeating: 0, count: Self.slots)
     private var values = [UInt8](repeating: 0, count: Self.slots)
+    private let classes = ByteClass.table()
     private static let slots = 1024
 
     init() {
@@ -126,22 +127,38 @@ struct WordCueCounter: Sendable {
         var endlessLines = 0
     }
 
-    /// Counts per cue, indexed by `WordCue.rawValue`, then the hashed bag of words, then the imported names; sets
-    /// the word-presence columns in `bag` (``bagColumns`` of them) to 1.
-    func count(_ bytes: UnsafeBufferPointer<UInt8>, bag: UnsafeMutableBufferPointer<Double>) -> (
-        counts: [Int], loops: LoopBounds
-    ) {
+    /// Columns of the counts: one per cue, then the hashed bag of words, then the imported names.
+    static let countColumns = WordCue.allCases.count + buckets + importBuckets
+
+    /// Counts per cue, indexed by `WordCue.rawValue`, then the hashed bag of words, then the imported names, into
+    /// `counts` (``countColumns`` of them); sets the word-presence columns in `bag` (``bagColumns`` of them) to 1.
+    func count(_ bytes: UnsafeBufferPointer<UInt8>, bag: UnsafeMutableBufferPointer<Double>,
+        counts: UnsafeMutableBufferPointer<Int>) -> LoopBounds
+    {
         precondition(bag.count == Self.bagColumns, "the word bag has bagColumns columns")
-        let cues = WordCue.allCases.count
-        var counts = [Int](repeating: 0, count: cues + Self.buckets + Self.importBuckets)
+        precondition(counts.count == Self.countColumns, "the counts have countColumns columns")
+        counts.initialize(repeating: 0)
         var loops = LoopBounds()
-        keys.withUnsafeBufferPointer { keys in
-            values.withUnsafeBufferPointer { values in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    scan(bytes, keys: keys, values: values, counts: counts, cues: cues, bag: bag, loops: &loops)
+        withUnsafeTemporaryAllocation(of: (indent: Int, work: Double).self, capacity: Nest.capacity) { storage in
+            var nest = Nest(storage: storage.baseAddress!)
+            keys.withUnsafeBufferPointer { keys in
+                values.withUnsafeBufferPointer { values in
+                    classes.withUnsafeBufferPointer { classes in
+                        scan(bytes, keys: keys, values: values, classes: classes, counts: counts,
+                            cues: WordCue.allCases.count, bag: bag, nest: &nest, loops: &loops)
+                    }
                 }
             }
         }
+        return loops
+    }
+
+    /// Counts and loop bounds, with the bag (tests, tools).
+    func count(_ bytes: UnsafeBufferPointer<UInt8>, bag: UnsafeMutableBufferPointer<Double>) -> (
+        counts: [Int], loops: LoopBounds
+    ) {
+        var counts = [Int](repeating: 0, count: Self.countColumns)
+        let loops = counts.withUnsafeMutableBufferPointer { count(bytes, bag: bag, counts: $0) }
         return (counts, loops)
     }
 
@@ -151,39 +168,69 @@ struct WordCueCounter: Sendable {
         return bag.withUnsafeMutableBufferPointer { count(bytes, bag: $0).counts }
     }
 
+    /// The loops that enclose the current line (by indentation), innermost last, in storage the scan owns.
+    struct Nest {
+        static let capacity = 16
+        let storage: UnsafeMutablePointer<(indent: Int, work: Double)>
+        var count = 0
+
+        var last: (indent: Int, work: Double)? { count > 0 ? storage[count - 1] : nil }
+
+        mutating func removeLast() { count -= 1 }
+
+        mutating func append(_ entry: (indent: Int, work: Double)) {
+            (storage + count).initialize(to: entry)
+            count += 1
+        }
+    }
+
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt64>,
-        values: UnsafeBufferPointer<UInt8>, counts: UnsafeMutableBufferPointer<Int>, cues: Int,
-        bag: UnsafeMutableBufferPointer<Double>, loops: inout LoopBounds)
+        values: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
+        counts: UnsafeMutableBufferPointer<Int>, cues: Int, bag: UnsafeMutableBufferPointer<Double>,
+        nest: inout Nest, loops: inout LoopBounds)
     {
         let unbounded = WordCue.unboundedLoop.rawValue
         let bagSize = UInt64(Self.bagColumns)  // a constant, so the modulo below is a mask, not a division
         var afterImport = false
         var loopWord = Special?.none  // the loop keyword just read, while its header may still say "forever"
         var line = LineState()
-        var nest = ContiguousArray<(indent: Int, work: Double)>()
-        nest.reserveCapacity(16)
-        var index = 0
         let end = bytes.count
+        var index = Self.startLine(bytes, at: 0, &line)
         while index < end {
             let byte = bytes[index]
-            if line.atStart {
-                if byte == 0x20 || byte == 0x09 {
-                    line.indent += byte == 0x09 ? 4 : 1
-                    index += 1
-                    continue
-                }
-                line.atStart = false
-                line.blank = byte == 0x0a || byte == 0x0d
-            }
-            if byte == 0x20 {  // the commonest byte between words; it changes nothing mid-line
+            let kind = classes[Int(byte)]
+            if kind == ByteClass.space {  // the commonest byte between words; it changes nothing mid-line
                 index += 1
                 continue
             }
-            if byte == 0x0a {
-                line.finish(&loops, nest: &nest)
-                line = LineState()
+            if kind == ByteClass.letter {
+                let wordStart = index
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                repeat {
+                    hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+                    index += 1
+                } while index < end && classes[Int(bytes[index])] & ByteClass.wordBit != 0
+                counts[cues + Int(truncatingIfNeeded: (hash >> 17) % UInt64(Self.buckets))] += 1
+                bag[Int(truncatingIfNeeded: (hash >> 29) % bagSize)] = 1
+                if afterImport {
+                    counts[cues + Self.buckets + Int(truncatingIfNeeded: (hash >> 23) % UInt64(Self.importBuckets))] +=
+                        1
+                    bag[Int(truncatingIfNeeded: ((hash ^ Self.importSalt) >> 29) % bagSize)] = 1
+                    afterImport = false
+                }
+                let code = Self.lookup(hash, keys: keys, values: values)
+                // Most words are in no list: settle them before `Special(rawValue:)`, which is a call.
+                guard code != Self.none, code >= Special.importing.rawValue, let special = Special(rawValue: code)
+                else {
+                    if code < cues { counts[Int(code)] += 1 }
+                    loopWord = nil
+                    continue
+                }
+                settle(special, bytes, wordStart: wordStart, wordEnd: index, counts: counts, afterImport: &afterImport,
+                    loopWord: &loopWord, line: &line)
+                continue
             }
-            if byte >= 0x30, byte <= 0x39 {
+            if kind == ByteClass.digit {
                 let start = index
                 let magnitude = Self.literalMagnitude(bytes, at: &index)
                 if magnitude >= 3 { counts[WordCue.numbers4Digits.rawValue] += 1 }
@@ -194,85 +241,106 @@ struct WordCueCounter: Sendable {
                 loopWord = nil
                 continue
             }
-            guard Self.isWordStart(byte) else {
-                if byte == 0x2e, index + 1 < end, bytes[index + 1] == 0x2e, Self.opensEndlessRange(bytes, from: index) {
+            index += 1
+            switch kind {
+            case ByteClass.newline:
+                line.finish(&loops, nest: &nest)
+                line = LineState()
+                loopWord = nil
+                index = Self.startLine(bytes, at: index, &line)
+            case ByteClass.neutral:
+                break
+            case ByteClass.dot:
+                if index < end, bytes[index] == 0x2e, Self.opensEndlessRange(bytes, from: index - 1) {
                     line.endless = true  // `(1..)`, `0.. {`
                 }
-                if byte == 0x7b, loopWord == .forWord || loopWord == .loopWord {
-                    counts[unbounded] += 1  // `for {`, `loop {`
-                    loopWord = nil
-                } else if byte != 0x20, byte != 0x28, byte != 0x09 {
-                    loopWord = nil
-                }
-                index += 1
-                continue
-            }
-            let wordStart = index
-            let hash: UInt64
-            (index, hash) = Self.readWord(bytes, from: index)
-            counts[cues + Int(truncatingIfNeeded: (hash >> 17) % UInt64(Self.buckets))] += 1
-            bag[Int(truncatingIfNeeded: (hash >> 29) % bagSize)] = 1
-            if afterImport {
-                counts[cues + Self.buckets + Int(truncatingIfNeeded: (hash >> 23) % UInt64(Self.importBuckets))] += 1
-                bag[Int(truncatingIfNeeded: ((hash ^ Self.importSalt) >> 29) % bagSize)] = 1
-                afterImport = false
-            }
-            let code = Self.lookup(hash, keys: keys, values: values)
-            // Most words are in no list: settle them before `Special(rawValue:)`, which is a call.
-            guard code != Self.none, code >= Special.importing.rawValue, let special = Special(rawValue: code) else {
-                if code < cues { counts[Int(code)] += 1 }
                 loopWord = nil
-                continue
-            }
-            switch special {
-            case .importing:
-                afterImport = true
+            case ByteClass.brace:
+                if loopWord == .forWord || loopWord == .loopWord { counts[unbounded] += 1 }  // `for {`, `loop {`
                 loopWord = nil
-            case .whileWord, .loopWord, .untilWord:
-                loopWord = special
-                line.loops = true
-            case .forWord:
-                loopWord = special
-                line.loops = true
-                if Self.hasEmptyCondition(bytes, from: index) { counts[unbounded] += 1 }
-            case .trueWord:
-                if loopWord == .whileWord { counts[unbounded] += 1 }
-                loopWord = nil
-            case .falseWord:
-                if loopWord == .untilWord { counts[unbounded] += 1 }
-                loopWord = nil
-            case .doWord:
-                if loopWord == .loopWord { counts[unbounded] += 1 }
-                loopWord = nil
-            case .forever:
-                counts[unbounded] += 1
-                counts[WordCue.endless.rawValue] += 1
-                line.loops = true
-                loopWord = nil
-            case .iterating:
-                line.loops = true
-                // Ruby's `1.step { … }` / `0.step do`: a step with no limit never ends.
-                if wordStart > 0, bytes[wordStart - 1] == 0x2e, index - wordStart == 4, bytes[wordStart] == 0x73,
-                    Self.opensBlock(bytes, from: index)
-                {
-                    line.endless = true
-                }
-                loopWord = nil
-            case .hugeBound:
-                line.endless = true
-                counts[WordCue.endless.rawValue] += 1
-                loopWord = nil
-            case .countWord:
-                // `for i in count():` / `count(1)`: no upper bound.
-                if line.loops, index + 1 < end, bytes[index] == 0x28,
-                    bytes[index + 1] == 0x29 || Self.isDigit(bytes[index + 1])
-                {
-                    line.endless = true
-                }
+            default:
                 loopWord = nil
             }
         }
         line.finish(&loops, nest: &nest)
+    }
+
+    /// Skips a line's indentation from `index` (counting it), notes whether the line is blank, and returns where
+    /// its text starts.
+    @inline(__always) private static func startLine(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int,
+        _ line: inout LineState) -> Int
+    {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                line.indent += 1
+            } else if byte == 0x09 {
+                line.indent += 4
+            } else {
+                line.atStart = false
+                line.blank = byte == 0x0a || byte == 0x0d
+                break
+            }
+            index += 1
+        }
+        return index
+    }
+
+    /// What a steering word does (rare: kept out of the word loop so its states stay in registers).
+    @inline(never) private func settle(_ special: Special, _ bytes: UnsafeBufferPointer<UInt8>, wordStart: Int,
+        wordEnd index: Int, counts: UnsafeMutableBufferPointer<Int>, afterImport: inout Bool,
+        loopWord: inout Special?, line: inout LineState)
+    {
+        let unbounded = WordCue.unboundedLoop.rawValue
+        let end = bytes.count
+        switch special {
+        case .importing:
+            afterImport = true
+            loopWord = nil
+        case .whileWord, .loopWord, .untilWord:
+            loopWord = special
+            line.loops = true
+        case .forWord:
+            loopWord = special
+            line.loops = true
+            if Self.hasEmptyCondition(bytes, from: index) { counts[unbounded] += 1 }
+        case .trueWord:
+            if loopWord == .whileWord { counts[unbounded] += 1 }
+            loopWord = nil
+        case .falseWord:
+            if loopWord == .untilWord { counts[unbounded] += 1 }
+            loopWord = nil
+        case .doWord:
+            if loopWord == .loopWord { counts[unbounded] += 1 }
+            loopWord = nil
+        case .forever:
+            counts[unbounded] += 1
+            counts[WordCue.endless.rawValue] += 1
+            line.loops = true
+            loopWord = nil
+        case .iterating:
+            line.loops = true
+            // Ruby's `1.step { … }` / `0.step do`: a step with no limit never ends.
+            if wordStart > 0, bytes[wordStart - 1] == 0x2e, index - wordStart == 4, bytes[wordStart] == 0x73,
+                Self.opensBlock(bytes, from: index)
+            {
+                line.endless = true
+            }
+            loopWord = nil
+        case .hugeBound:
+            line.endless = true
+            counts[WordCue.endless.rawValue] += 1
+            loopWord = nil
+        case .countWord:
+            // `for i in count():` / `count(1)`: no upper bound.
+            if line.loops, index + 1 < end, bytes[index] == 0x28,
+                bytes[index + 1] == 0x29 || Self.isDigit(bytes[index + 1])
+            {
+                line.endless = true
+            }
+            loopWord = nil
+        }
     }
 
     /// Salt that keeps an imported name's bag column apart from the same word used in code.
@@ -292,13 +360,13 @@ struct WordCueCounter: Sendable {
 
         /// Closes the line: a loop line pushes its bound onto the nest of the loops that enclose it (by
         /// indentation); any other line at or left of a loop's indentation ends that loop.
-        func finish(_ totals: inout LoopBounds, nest: inout ContiguousArray<(indent: Int, work: Double)>) {
+        func finish(_ totals: inout LoopBounds, nest: inout Nest) {
             guard !blank || loops else { return }
             while let top = nest.last, top.indent >= indent { nest.removeLast() }
             guard loops else { return }
             let bound = literals >= 3 ? log10(Double(literals)) : maxLiteralLog10
             let work = (nest.last?.work ?? 0) + bound
-            if nest.count < 16 { nest.append((indent, work)) }
+            if nest.count < Nest.capacity { nest.append((indent, work)) }
             totals.lines += 1
             totals.maxBoundLog10 = max(totals.maxBoundLog10, bound)
             totals.boundSumLog10 += bound
@@ -438,23 +506,6 @@ struct WordCueCounter: Sendable {
             index += 1
         }
         return false
-    }
-
-    /// The end of the word that starts at `start` and its hash (as ``hash(_:)``). Kept out of line: inside the
-    /// scan, the loop's index lived in the stack slots of the scan's many states and was stored at every byte.
-    @inline(never) static func readWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
-        end: Int, hash: UInt64
-    ) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var index = start
-        let end = bytes.count
-        while index < end {
-            let byte = bytes[index]
-            guard isWordByte(byte) else { break }
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            index += 1
-        }
-        return (index, hash)
     }
 
     static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {
