@@ -1,5 +1,9 @@
 /// Lookup tables built once per language from its ``LexicalSyntax``, so the lexer branches on one table read per byte.
-final class CompiledSyntax: Sendable {
+///
+/// The per-byte tables are also kept as 256-entry buffers (``byteTables``) that a ``Lexer`` copies the pointers of:
+/// a lookup is then one load, without loading the array from this object and checking its bounds. They are
+/// written only in `init` and freed with the object, which every lexer using them holds.
+final class CompiledSyntax: @unchecked Sendable {
     enum ByteClass: UInt8 {
         case other, space, newline, identifierStart, digit, quote, sigil
     }
@@ -13,6 +17,16 @@ final class CompiledSyntax: Sendable {
     /// char literals): the lexer asks about either only for these, not for every token.
     let commentStart: [Bool]
     let specialLiteralStart: [Bool]
+    /// The same per-byte tables as 256-entry buffers.
+    let byteTables: ByteTables
+
+    /// Pointers to 256 entries each, indexed by a byte.
+    struct ByteTables {
+        let classes: UnsafePointer<ByteClass>
+        let identifierContinue: UnsafePointer<Bool>
+        let commentStart: UnsafePointer<Bool>
+        let specialLiteralStart: UnsafePointer<Bool>
+    }
 
     init(_ syntax: LexicalSyntax) {
         self.syntax = syntax
@@ -67,6 +81,23 @@ final class CompiledSyntax: Sendable {
         }
         for index in symbols.indices { symbols[index].sort { $0.count > $1.count } }
         symbolsByFirstByte = symbols
+
+        func buffer<Element>(_ table: [Element]) -> UnsafePointer<Element> {
+            precondition(table.count == 256)
+            let buffer = UnsafeMutablePointer<Element>.allocate(capacity: 256)
+            buffer.initialize(from: table, count: 256)
+            return UnsafePointer(buffer)
+        }
+        byteTables = ByteTables(
+            classes: buffer(classes), identifierContinue: buffer(identifierContinue), commentStart: buffer(commentStart),
+            specialLiteralStart: buffer(specialLiteralStart))
+    }
+
+    deinit {
+        UnsafeMutablePointer(mutating: byteTables.classes).deallocate()
+        UnsafeMutablePointer(mutating: byteTables.identifierContinue).deallocate()
+        UnsafeMutablePointer(mutating: byteTables.commentStart).deallocate()
+        UnsafeMutablePointer(mutating: byteTables.specialLiteralStart).deallocate()
     }
 
     private static let table: [Language: CompiledSyntax] = {

@@ -93,7 +93,7 @@ extension Lexer {
         let terminator: [UInt8]
         if syntax.rubyEmbeddedDocs, hasPrefix(Array("=begin".utf8), at: position) {
             terminator = Array("=end".utf8)
-        } else if syntax.perlPOD, rules.classes[Int(byte(at: position + 1))] == .identifierStart {
+        } else if syntax.perlPOD, classes[Int(byte(at: position + 1))] == .identifierStart {
             terminator = Array("=cut".utf8)
         } else {
             return nil
@@ -116,7 +116,7 @@ extension Lexer {
         position += 1
         while byte(at: position) == UInt8(ascii: " ") || byte(at: position) == UInt8(ascii: "\t") { position += 1 }
         let nameStart = position
-        while position < source.count, rules.classes[Int(source[position])] == .identifierStart { position += 1 }
+        while position < source.count, classes[Int(source[position])] == .identifierStart { position += 1 }
         let nameEnd = position
         while position < source.count {
             let current = source[position]

@@ -13,7 +13,7 @@ extension Lexer {
                 sawQuestion = true
             } else if !(current == UInt8(ascii: ",") || current == UInt8(ascii: ".") || current == UInt8(ascii: " ")
                 || current == UInt8(ascii: "\t") || current == UInt8(ascii: "\n") || current == UInt8(ascii: "\r")
-                || rules.classes[Int(current)] == .identifierStart || rules.classes[Int(current)] == .digit)
+                || classes[Int(current)] == .identifierStart || classes[Int(current)] == .digit)
             {
                 return nil
             }

@@ -21,12 +21,12 @@ extension Lexer {
             cursor += 1
         }
         let nameStart = cursor
-        while cursor < source.count, rules.classes[Int(source[cursor])] == .identifierStart
-            || rules.classes[Int(source[cursor])] == .digit
+        while cursor < source.count, classes[Int(source[cursor])] == .identifierStart
+            || classes[Int(source[cursor])] == .digit
         {
             cursor += 1
         }
-        guard cursor > nameStart, rules.classes[Int(source[nameStart])] == .identifierStart else { return nil }
+        guard cursor > nameStart, classes[Int(source[nameStart])] == .identifierStart else { return nil }
         // `x << VALUE` (Ruby append, C-like shift) is not a heredoc unless the name is quoted or marked.
         if !php, quote == nil, !indented {
             if let previous, previous.kind == .word || previous.kind == .number || previous.key == ")"
@@ -60,7 +60,7 @@ extension Lexer {
                     while byte(at: cursor) == UInt8(ascii: " ") || byte(at: cursor) == UInt8(ascii: "\t") { cursor += 1 }
                 }
                 let isTerminator = hasPrefix(heredoc.terminator, at: cursor)
-                    && !rules.identifierContinue[Int(byte(at: cursor + heredoc.terminator.count))]
+                    && !identifierContinue[Int(byte(at: cursor + heredoc.terminator.count))]
                 skipToEndOfLine()
                 if isTerminator { break }
                 if position < source.count { stepCountingLines() }

@@ -49,7 +49,7 @@ extension Lexer {
         let startLine = line
         guard hasPrefix(Self.phpHeredoc, at: position) else { return nil }
         var cursor = position + 3
-        while cursor < source.count, rules.identifierContinue[Int(source[cursor])], source[cursor] != UInt8(ascii: "$") {
+        while cursor < source.count, identifierContinue[Int(source[cursor])], source[cursor] != UInt8(ascii: "$") {
             cursor += 1
         }
         guard cursor > position + 3 else { return nil }

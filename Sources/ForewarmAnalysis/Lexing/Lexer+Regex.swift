@@ -75,7 +75,7 @@ extension Lexer {
             return nil
         }
         position = cursor + 1
-        while position < source.count, rules.classes[Int(source[position])] == .identifierStart, source[position] < 0x80 {
+        while position < source.count, classes[Int(source[position])] == .identifierStart, source[position] < 0x80 {
             position += 1
         }
         return finish(.regex, from: start, startLine: line, key: "/re/")
@@ -113,7 +113,7 @@ extension Lexer {
         let startLine = line
         position = cursor
         skipPerlDelimited(parts: parts)
-        while position < source.count, rules.classes[Int(source[position])] == .identifierStart, source[position] < 0x80 {
+        while position < source.count, classes[Int(source[position])] == .identifierStart, source[position] < 0x80 {
             position += 1
         }
         return finish(.string, from: wordStart, startLine: startLine, key: parts == 1 && word == Array("qr".utf8)
@@ -159,8 +159,8 @@ extension Lexer {
             if remaining > 0 {
                 if close != open {
                     // `s{…}{…}`: the second part has its own brackets, maybe after spaces.
-                    while position < source.count, rules.classes[Int(source[position])] == .space
-                        || rules.classes[Int(source[position])] == .newline
+                    while position < source.count, classes[Int(source[position])] == .space
+                        || classes[Int(source[position])] == .newline
                     {
                         stepCountingLines()
                     }

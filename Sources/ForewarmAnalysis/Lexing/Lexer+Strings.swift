@@ -85,7 +85,7 @@ extension Lexer {
             position += 1
             return finish(.symbol, from: start, startLine: startLine)
         }
-        if syntax.pythonPrefixes, rules.classes[Int(first)] == .identifierStart {
+        if syntax.pythonPrefixes, classes[Int(first)] == .identifierStart {
             var cursor = position
             while cursor - position < 2, isPythonPrefix(byte(at: cursor)) { cursor += 1 }
             let quote = byte(at: cursor)

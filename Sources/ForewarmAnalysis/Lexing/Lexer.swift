@@ -34,11 +34,20 @@ public struct Lexer {
 
     /// A copy of the rules' flags, so reading one on the hot path is a field load, not a retain.
     let syntax: LexicalSyntax
+    /// The rules' per-byte tables (256 entries each, alive as long as `rules`): one load per lookup.
+    let classes: UnsafePointer<CompiledSyntax.ByteClass>
+    let identifierContinue: UnsafePointer<Bool>
+    let commentStart: UnsafePointer<Bool>
+    let specialLiteralStart: UnsafePointer<Bool>
 
     init(source: UnsafeBufferPointer<UInt8>, rules: CompiledSyntax) {
         self.source = source
         self.rules = rules
         self.syntax = rules.syntax
+        classes = rules.byteTables.classes
+        identifierContinue = rules.byteTables.identifierContinue
+        commentStart = rules.byteTables.commentStart
+        specialLiteralStart = rules.byteTables.specialLiteralStart
     }
 
     public init(source: UnsafeBufferPointer<UInt8>, language: Language) {
@@ -68,9 +77,13 @@ public struct Lexer {
                 if position >= source.count { break }
             }
             let current = source[position]
-            switch rules.classes[Int(current)] {
+            switch classes[Int(current)] {
             case .space:
                 position += 1
+                // A run of spaces (indentation) in one loop; PHP re-checks its block end after every byte.
+                if !syntax.phpInlineHTML {
+                    while position < source.count, classes[Int(source[position])] == .space { position += 1 }
+                }
             case .newline:
                 return readNewline()
             default:
@@ -120,18 +133,18 @@ public struct Lexer {
     mutating func readToken(startingWith first: UInt8) -> Token {
         let start = position
         let startLine = line
-        if rules.commentStart[Int(first)], let comment = readComment(startingWith: first) { return comment }
+        if commentStart[Int(first)], let comment = readComment(startingWith: first) { return comment }
         if syntax.preprocessor, atLineStart, first == UInt8(ascii: "#") { return readPreprocessorLine() }
-        if rules.specialLiteralStart[Int(first)], let literal = readSpecialLiteral(startingWith: first) {
+        if specialLiteralStart[Int(first)], let literal = readSpecialLiteral(startingWith: first) {
             return literal
         }
 
-        switch rules.classes[Int(first)] {
+        switch classes[Int(first)] {
         case .identifierStart:
             return readWord()
         case .sigil:
             let next = byte(at: position + 1)
-            if rules.classes[Int(next)] == .identifierStart || next == first {
+            if classes[Int(next)] == .identifierStart || next == first {
                 return readWord()
             }
             if syntax.perlQuoteLike, isPerlSpecialVariable(next) {
@@ -150,7 +163,7 @@ public struct Lexer {
         default:
             break
         }
-        if first == UInt8(ascii: "."), rules.classes[Int(byte(at: position + 1))] == .digit {
+        if first == UInt8(ascii: "."), classes[Int(byte(at: position + 1))] == .digit {
             return readNumber()
         }
         if syntax.lizardRubyTokens, first == UInt8(ascii: "%"), let literal = readRubyPercentLiteral() {
@@ -162,7 +175,7 @@ public struct Lexer {
             return rest
         }
         if syntax.lizardRubyTokens, first == UInt8(ascii: ":"), byte(at: position + 1) != UInt8(ascii: ":"),
-            rules.classes[Int(byte(at: position + 1))] == .identifierStart
+            classes[Int(byte(at: position + 1))] == .identifierStart
                 || byte(at: position + 1) == UInt8(ascii: "@")
         {
             position += 1
@@ -183,7 +196,7 @@ public struct Lexer {
             return heredoc
         }
         if syntax.lizardJavaScript, first == UInt8(ascii: "?"), byte(at: position + 1) == UInt8(ascii: "."),
-            rules.classes[Int(byte(at: position + 2))] == .digit
+            classes[Int(byte(at: position + 2))] == .digit
         {
             position += 1  // `a ?.5 : b` is a conditional, not optional access
             return finish(.symbol, from: start, startLine: startLine)
@@ -199,9 +212,9 @@ public struct Lexer {
     mutating func readWord() -> Token {
         let start = position
         position += 1
-        while position < source.count, rules.identifierContinue[Int(source[position])] { position += 1 }
+        while position < source.count, identifierContinue[Int(source[position])] { position += 1 }
         if syntax.perlQuoteLike, let quoted = readPerlQuoteLike(wordStart: start) { return quoted }
-        if syntax.lizardJavaScript, rules.classes[Int(source[start])] != .sigil { glueOptionalMark() }
+        if syntax.lizardJavaScript, classes[Int(source[start])] != .sigil { glueOptionalMark() }
         if syntax.lizardRubyTokens {
             // lizard: `\w+:` first, else `\w+\??\!?`.
             let sigil = source[start] == UInt8(ascii: "@") || source[start] == UInt8(ascii: "$")
@@ -217,7 +230,7 @@ public struct Lexer {
         if syntax.predicateSuffixes, position < source.count {
             let next = source[position]
             if next == UInt8(ascii: "?") || next == UInt8(ascii: "!"), byte(at: position + 1) != UInt8(ascii: "="),
-                rules.classes[Int(byte(at: position + 1))] != .identifierStart,
+                classes[Int(byte(at: position + 1))] != .identifierStart,
                 byte(at: position + 1) != UInt8(ascii: ":")
             {
                 position += 1
@@ -236,7 +249,7 @@ public struct Lexer {
         }
         while position < source.count {
             let current = source[position]
-            let byteClass = rules.classes[Int(current)]
+            let byteClass = classes[Int(current)]
             if byteClass == .digit || (byteClass == .identifierStart && current < 0x80) {
                 let lower = current | 0x20
                 position += 1
@@ -245,17 +258,17 @@ public struct Lexer {
                     let sign = byte(at: position)
                     if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { position += 1 }
                 }
-            } else if current == UInt8(ascii: "."), !sawDot, rules.classes[Int(byte(at: position + 1))] == .digit {
+            } else if current == UInt8(ascii: "."), !sawDot, classes[Int(byte(at: position + 1))] == .digit {
                 sawDot = true
                 position += 1
             } else if current == UInt8(ascii: "."), !sawDot, byte(at: position + 1) != UInt8(ascii: "."),
-                rules.classes[Int(byte(at: position + 1))] != .identifierStart
+                classes[Int(byte(at: position + 1))] != .identifierStart
             {
                 // `1.` is a float in C, Python, JS; `1..2` and `1.method` are not.
                 sawDot = true
                 position += 1
             } else if current == UInt8(ascii: "'"), syntax.cppRawStrings || syntax.preprocessor,
-                rules.classes[Int(byte(at: position + 1))] == .digit
+                classes[Int(byte(at: position + 1))] == .digit
             {
                 position += 1  // C++14 digit separator
             } else {

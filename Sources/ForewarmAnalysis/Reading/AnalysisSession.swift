@@ -18,7 +18,9 @@ struct AnalysisSession {
         table = Vocabulary.table(for: language)
     }
 
-    mutating func run<Reader: LanguageReader, Tracker: StructureTracker>(_ reader: Reader, _ tracker: Tracker) {
+    mutating func run<Reader: LanguageReader, Tracker: StructureTracker>(
+        _ reader: consuming Reader, _ tracker: consuming Tracker
+    ) {
         var reader = reader
         var tracker = tracker
         var lexer = Lexer(source: source, language: language)
@@ -62,13 +64,15 @@ struct AnalysisSession {
             }
             lines.mark(.code, innerNewlines: token.innerNewlines, endsWithLineBreak: endsWithLineBreak(token))
             context.currentLine = token.line + token.innerNewlines
-            context.countCodeToken(nloc: token.innerNewlines + (newline ? 1 : 0))
-            newline = false
             let traits = token.kind == .word || token.kind == .symbol ? table[token.key] : []
-            if traits.contains(.condition) { context.addCondition() }
             // Like lizard's counters, Halstead charges the token to the function current before the reader
             // sees it: a function's own name belongs to the enclosing scope, its closing brace to itself.
-            countHalstead(token, traits)
+            let halstead = countHalstead(token, traits)
+            // The current record's NLOC, end line, token count, condition and Halstead counts in one access.
+            context.countCodeToken(
+                nloc: token.innerNewlines + (newline ? 1 : 0), condition: traits.contains(.condition),
+                halstead: halstead)
+            newline = false
             hints.observe(token, traits, source: source)
             reader.read(token, traits, &context)
             tracker.observe(token, traits, &context)
@@ -87,8 +91,10 @@ struct AnalysisSession {
     }
 
     /// Operands: identifiers, numbers, strings, literal keywords; operators: symbols and other keywords.
+    /// Counts the token in the file's totals and the distinct tables; returns what the current function's record
+    /// must count (the caller adds it with the record's other per-token counts).
     @inline(__always)
-    mutating func countHalstead(_ token: Token, _ traits: TokenTraits) {
+    mutating func countHalstead(_ token: Token, _ traits: TokenTraits) -> HalsteadStep {
         let isOperator: Bool
         var key = token.key.raw
         switch token.kind {
@@ -100,8 +106,7 @@ struct AnalysisSession {
                 key = TokenKey(bytes: UnsafeBufferPointer(rebasing: source[token.start..<token.end])).raw
             }
         }
-        let function = context.current
-        let owner = context.functions[function].serial
+        let owner = context.functions[context.current].serial
         // Operators and operands live in separate key spaces.
         let tagged = isOperator ? key : ~key
         let isNewInFunction = distinct.insert(tagged, owner: owner)
@@ -109,15 +114,19 @@ struct AnalysisSession {
         // file: one insert per token, and a second one only for each function's distinct tokens.
         let isNewInFile = isNewInFunction && distinct.insert(tagged, owner: -1)
         if isOperator {
-            context.functions[function].halstead.operators += 1
             fileHalstead.operators += 1
-            if isNewInFunction { context.functions[function].halstead.distinctOperators += 1 }
             if isNewInFile { fileHalstead.distinctOperators += 1 }
         } else {
-            context.functions[function].halstead.operands += 1
             fileHalstead.operands += 1
-            if isNewInFunction { context.functions[function].halstead.distinctOperands += 1 }
             if isNewInFile { fileHalstead.distinctOperands += 1 }
         }
+        return HalsteadStep(isOperator: isOperator, isNew: isNewInFunction)
     }
+}
+
+/// One token's share of its function's Halstead counts.
+struct HalsteadStep {
+    var isOperator: Bool
+    /// New to the function: a distinct operator or operand.
+    var isNew: Bool
 }

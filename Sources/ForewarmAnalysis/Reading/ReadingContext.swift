@@ -230,10 +230,11 @@ struct ReadingContext {
         functions[current].endLine = currentLine
     }
 
-    /// Counts a code token that adds `nloc` lines: `addNloc` and the token counts, with one access to the
-    /// current record (each separate `functions[current]` write checks the array's uniqueness and bounds).
+    /// Counts a code token that adds `nloc` lines: `addNloc`, the token counts, a condition and the token's
+    /// Halstead share, with one access to the current record (each separate `functions[current]` write checks the
+    /// array's uniqueness and bounds).
     @inline(__always)
-    mutating func countCodeToken(nloc count: Int) {
+    mutating func countCodeToken(nloc count: Int, condition: Bool, halstead: HalsteadStep) {
         fileNloc += count
         fileTokens += 1
         let line = currentLine
@@ -241,6 +242,15 @@ struct ReadingContext {
             record.nloc += count
             record.endLine = line
             record.tokens += 1
+            if condition { record.cyclomatic += 1 }
+            let new = halstead.isNew ? 1 : 0
+            if halstead.isOperator {
+                record.halstead.operators += 1
+                record.halstead.distinctOperators += new
+            } else {
+                record.halstead.operands += 1
+                record.halstead.distinctOperands += new
+            }
         }
         bump(&functions[current])
     }
