@@ -35,12 +35,12 @@ struct JSMachinePool {
     subscript(index: Int) -> JSMachine {
         @inline(__always)
         unsafeAddress {
-            precondition(index >= 0 && index < count, "machine index out of range")
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "machine index out of range")
             return UnsafePointer(storage.withUnsafeMutablePointerToElements { $0 + index })
         }
         @inline(__always)
         unsafeMutableAddress {
-            precondition(index >= 0 && index < count, "machine index out of range")
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "machine index out of range")
             return storage.withUnsafeMutablePointerToElements { $0 + index }
         }
     }

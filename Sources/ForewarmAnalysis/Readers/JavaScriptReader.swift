@@ -106,7 +106,7 @@ struct JavaScriptReader: LanguageReader {
         var result = false
         while true {
             if machines[machine].bindingCandidate != nil {
-                _ = machines[machine].bindingCandidate?.read(token.key, &spills)
+                machines[machine].bindingCandidate!.observe(token.key, &spills)
             }
             if case .sub(let child) = machines[machine].state {
                 depth += 1
