@@ -45,6 +45,12 @@ struct JSMachinePool {
         }
     }
 
+    /// The machines' storage, unchecked, for a walk over existing machines: valid until the next `append` or
+    /// `makeUnique`, and only for indices below `count`.
+    var elements: UnsafeMutablePointer<JSMachine> {
+        @inline(__always) get { storage.withUnsafeMutablePointerToElements { $0 } }
+    }
+
     /// Copies the storage if another pool shares it; writes through the subscript rely on this having run.
     @inline(__always)
     mutating func makeUnique() {

@@ -105,14 +105,18 @@ struct JavaScriptReader: LanguageReader {
         var machine = start
         var result = false
         while true {
-            if machines[machine].bindingCandidate != nil {
-                machines[machine].bindingCandidate!.observe(token.key, &spills)
-            }
-            if case .sub(let child) = machines[machine].state {
-                depth += 1
+            // Down the `sub` links. Nothing here adds machines, so the storage stays put and is read unchecked;
+            // each link is one level deeper (`subState`), so the levels descended are the difference of levels.
+            let base = machines.elements
+            let top = machine
+            while true {
+                if base[machine].bindingCandidate != nil {
+                    base[machine].bindingCandidate!.observe(token.key, &spills)
+                }
+                guard case .sub(let child) = base[machine].state else { break }
                 machine = child
-                continue
             }
+            depth += base[machine].level - base[top].level
             switch run(machine, token, &context) {
             case .returned(let returned):
                 result = finish(machine, returned, &context)
