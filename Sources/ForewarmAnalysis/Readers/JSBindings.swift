@@ -56,6 +56,32 @@ struct JSBindings {
         }
     }
 
+    /// ``read(_:_:)`` for a machine chain's walk, which ignores the event: a token that is no bracket, `,` or `=`
+    /// only becomes `previous` (the commonest case, decided from the key's bits without a call).
+    @inline(__always)
+    mutating func observe(_ key: TokenKey, _ spills: inout [[UInt8]]) {
+        if JSBindings.isPlain(key) {
+            if frames.count > 0 { previous = key }
+        } else {
+            _ = read(key, &spills)
+        }
+    }
+
+    /// Whether `read` does nothing with the key but remember it: neither a bracket (`${` included) nor `,` or `=`.
+    @inline(__always)
+    static func isPlain(_ key: TokenKey) -> Bool {
+        let interpolation: TokenKey = "${"
+        let raw = key.raw
+        if raw >> 56 != 1 { return raw != interpolation.raw }
+        switch UInt8(truncatingIfNeeded: raw) {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+            UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: "="):
+            return false
+        default:
+            return true
+        }
+    }
+
     /// Reads one token; `spills` holds the stacks' entries that do not fit in their integers.
     mutating func read(_ key: TokenKey, _ spills: inout [[UInt8]]) -> Event {
         guard frames.count > 0 else { return Event(ended: true) }

@@ -35,14 +35,20 @@ struct JSMachinePool {
     subscript(index: Int) -> JSMachine {
         @inline(__always)
         unsafeAddress {
-            precondition(index >= 0 && index < count, "machine index out of range")
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "machine index out of range")
             return UnsafePointer(storage.withUnsafeMutablePointerToElements { $0 + index })
         }
         @inline(__always)
         unsafeMutableAddress {
-            precondition(index >= 0 && index < count, "machine index out of range")
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "machine index out of range")
             return storage.withUnsafeMutablePointerToElements { $0 + index }
         }
+    }
+
+    /// The machines' storage, unchecked, for a walk over existing machines: valid until the next `append` or
+    /// `makeUnique`, and only for indices below `count`.
+    var elements: UnsafeMutablePointer<JSMachine> {
+        @inline(__always) get { storage.withUnsafeMutablePointerToElements { $0 } }
     }
 
     /// Copies the storage if another pool shares it; writes through the subscript rely on this having run.

@@ -3,8 +3,13 @@ extension JavaScriptReader {
     mutating func stateGlobal(_ machine: Int, _ token: Token, _ context: inout ReadingContext) {
         let source = context.source
         if machines[machine].pendingBindings != nil { resolvePendingBindings(machine, token, &context) }
-        if handleTypeDeclaration(machine, token) { return }
         let key = token.key
+        // Other keys only clear `declareSeen`: skip the call while it is clear.
+        if machines[machine].declareSeen || key == "declare" || key == "type" || key == "interface"
+            || key == "abstract"
+        {
+            if handleTypeDeclaration(machine, token) { return }
+        }
         switch key {
         case "static", "async":
             if key == "static" { machines[machine].staticSeen = true } else { machines[machine].asyncSeen = true }

@@ -6,8 +6,6 @@
 struct JavaScriptReader: LanguageReader {
     var machines = JSMachinePool(JSMachine())
     var freeMachines: [Int] = []
-    /// Levels descended by the `dispatch` calls under way (lizard's call depth).
-    var depth = 0
     /// Machines other than the root whose `toExit` is set. While there are none, a machine that did not return
     /// cannot make any machine above it return, so `dispatch` stops climbing there.
     var exiting = 0
@@ -105,19 +103,19 @@ struct JavaScriptReader: LanguageReader {
         var machine = start
         var result = false
         while true {
-            if machines[machine].bindingCandidate != nil {
-                _ = machines[machine].bindingCandidate?.read(token.key, &spills)
-            }
-            if case .sub(let child) = machines[machine].state {
-                depth += 1
+            // Down the `sub` links. Nothing here adds machines, so the storage stays put and is read unchecked.
+            let base = machines.elements
+            while true {
+                if base[machine].bindingCandidate != nil {
+                    base[machine].bindingCandidate!.observe(token.key, &spills)
+                }
+                guard case .sub(let child) = base[machine].state else { break }
                 machine = child
-                continue
             }
             switch run(machine, token, &context) {
             case .returned(let returned):
                 result = finish(machine, returned, &context)
             case .feed(let reader):
-                depth += 1
                 machine = reader
                 continue
             }
@@ -126,11 +124,9 @@ struct JavaScriptReader: LanguageReader {
         while machine != start {
             if !result, exiting == 0 {
                 // Every `finish` above would read a false `toExit` and do nothing else.
-                depth -= machines[machine].level - machines[start].level
                 break
             }
             let parent = machines[machine].parent
-            depth -= 1
             if machines[machine].fed {
                 // The owner ignores its initializer reader's result.
                 result = machines[parent].toExit
@@ -165,8 +161,9 @@ struct JavaScriptReader: LanguageReader {
 
     mutating func subState(_ machine: Int, _ child: Int, _ callback: JSCallback = .none) {
         // Machines that never return (unbalanced input such as `void a(){{.}}` repeated) would otherwise deepen the
-        // chain every token walks; past the limit the machine keeps its state instead.
-        if depth >= Self.depthLimit {
+        // chain every token walks; past the limit the machine keeps its state instead. The machine's level is
+        // lizard's call depth: `dispatch` runs a state only on the machine it has descended to.
+        if machines[machine].level >= Self.depthLimit {
             release(child)
             return
         }
@@ -251,6 +248,7 @@ struct JavaScriptReader: LanguageReader {
     }
 
     /// Runs the machine's current (non-sub) state on the token.
+    @inline(__always)
     private mutating func run(_ machine: Int, _ token: Token, _ context: inout ReadingContext) -> Outcome {
         switch machines[machine].state {
         case .global: stateGlobal(machine, token, &context)
