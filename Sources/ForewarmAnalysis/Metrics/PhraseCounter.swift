@@ -19,15 +19,7 @@ struct PhraseCounter: Sendable {
         var position = 0
         while position < bytes.count {
             for number in byFirstByte[Int(bytes[position])] where number < 64 && found & (1 << UInt64(number)) == 0 {
-                let phrase = phrases[number]
-                if position + phrase.count <= bytes.count,
-                    phrase.withUnsafeBufferPointer({ needle in
-                        for offset in 1..<max(1, needle.count) where bytes[position + offset] != needle[offset] {
-                            return false
-                        }
-                        return true
-                    })
-                {
+                if matches(phrases[number], at: position, in: bytes) {
                     found |= 1 << UInt64(number)
                 }
             }
@@ -36,21 +28,23 @@ struct PhraseCounter: Sendable {
         return found
     }
 
+    /// Whether `phrase` occurs at `position` (its first byte is known to match).
+    @inline(__always)
+    private func matches(_ phrase: [UInt8], at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position + phrase.count <= bytes.count else { return false }
+        return phrase.withUnsafeBufferPointer { needle in
+            for offset in 1..<max(1, needle.count) where bytes[position + offset] != needle[offset] { return false }
+            return true
+        }
+    }
+
     /// How often each phrase occurs in `bytes` (overlaps counted), each capped at `cap`.
     func count(in bytes: UnsafeBufferPointer<UInt8>, cap: Int = .max) -> [Int] {
         var counts = [Int](repeating: 0, count: phrases.count)
         var position = 0
         while position < bytes.count {
             for number in byFirstByte[Int(bytes[position])] where counts[number] < cap {
-                let phrase = phrases[number]
-                if position + phrase.count <= bytes.count,
-                    phrase.withUnsafeBufferPointer({ needle in
-                        for offset in 1..<max(1, needle.count) where bytes[position + offset] != needle[offset] {
-                            return false
-                        }
-                        return true
-                    })
-                {
+                if matches(phrases[number], at: position, in: bytes) {
                     counts[number] += 1
                 }
             }
