@@ -15,7 +15,7 @@ public struct TraceDecoder {
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(TraceError) {
         let bytes = chunk.bindMemory(to: UInt8.self)
         var start = 0
-        while let newline = Self.newline(in: bytes, from: start) {
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             if partial.isEmpty {
                 try decode(UnsafeBufferPointer(rebasing: bytes[start..<newline]))
             } else {
@@ -81,14 +81,5 @@ public struct TraceDecoder {
             }
         }
         if let failure { throw failure }
-    }
-
-    private static func newline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") { return index }
-            index += 1
-        }
-        return nil
     }
 }
