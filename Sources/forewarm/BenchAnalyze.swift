@@ -21,6 +21,12 @@ struct BenchAnalyze: ParsableCommand {
     @Option(help: "Snippets to time.")
     var snippets = 20_000
 
+    @Option(help: "Also list the N snippets slowest at their median time (language, size, tokens, functions).")
+    var slowest = 0
+
+    @Option(help: "Write the slowest snippets listed by --slowest into this folder, for profiling.")
+    var saveSlowest: String?
+
     @Flag(help: "Also time lizard on the same files, in the same run (for the ratio).")
     var compareLizard = false
 
@@ -67,6 +73,7 @@ struct BenchAnalyze: ParsableCommand {
         guard !pieces.isEmpty else { return [] }
         var latencies: [Double] = []
         latencies.reserveCapacity(snippets)
+        var perPiece = [[Double]](repeating: [], count: slowest > 0 ? pieces.count : 0)
         for index in 0..<snippets {
             let piece = pieces[index % pieces.count]
             let start = DispatchTime.now().uptimeNanoseconds
@@ -74,8 +81,26 @@ struct BenchAnalyze: ParsableCommand {
             let elapsed = DispatchTime.now().uptimeNanoseconds - start
             if metrics.bytes < 0 { print("") }  // keeps the result alive
             latencies.append(Double(elapsed) / 1000)
+            if slowest > 0 { perPiece[index % pieces.count].append(Double(elapsed) / 1000) }
         }
+        if slowest > 0 { printSlowest(pieces, times: perPiece, analyzer: &analyzer) }
         latencies.sort()
         return latencies
+    }
+
+    /// Lists the `slowest` pieces by their median time, so the tail can be traced to its code.
+    private func printSlowest(_ pieces: [BenchSnippets.Snippet], times: [[Double]], analyzer: inout Analyzer) {
+        let medians = times.map { BenchSnippets.percentile($0.sorted(), 0.5) }
+        let order = medians.indices.filter { !times[$0].isEmpty }.sorted { medians[$0] > medians[$1] }
+        print("slowest snippets (median µs, language, bytes, tokens, functions, piece index):")
+        for index in order.prefix(slowest) {
+            let metrics = analyzer.analyze(pieces[index].bytes, language: pieces[index].language)
+            print(String(format: "%8.1f  %@  %d  %d  %d  #%d", medians[index], pieces[index].language.rawValue,
+                pieces[index].bytes.count, metrics.tokens, metrics.functions.count, index))
+            if let folder = saveSlowest {
+                let name = "\(folder)/\(index).\(pieces[index].language.fileExtensions.first ?? "txt")"
+                FileManager.default.createFile(atPath: name, contents: Data(pieces[index].bytes))
+            }
+        }
     }
 }
