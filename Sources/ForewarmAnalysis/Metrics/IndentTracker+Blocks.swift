@@ -4,6 +4,7 @@ extension IndentTracker {
         guard !line.isEmpty else { return }
         defer {
             line.removeAll(keepingCapacity: true)
+            scoringWords = 0
             depth = 0
         }
         closeBlocks(atOrRightOf: lineColumn, &context)
@@ -19,18 +20,18 @@ extension IndentTracker {
         }
         let isCase = kind == .plain && line[0].key == "case"
         guard let kind else {
-            blocks[parent].score += scorer.score(line[...], skipFirst: false, isCase: false)
+            blocks[parent].score += scoreLine(0..<line.count, skipFirst: false, isCase: false)
             return
         }
         if kind == .decorator {
-            decorators += scorer.score(line[...], skipFirst: true, isCase: false)
+            decorators += scoreLine(0..<line.count, skipFirst: true, isCase: false)
             return
         }
         var block = Block(kind: kind, column: lineColumn)
         if kind == .function {
             let colon = headerColon()
-            block.header = decorators + scorer.score(line[..<colon], skipFirst: true, isCase: false)
-            block.score = scorer.score(line[min(colon + 1, line.count)...], skipFirst: false, isCase: false)
+            block.header = decorators + scoreLine(0..<colon, skipFirst: true, isCase: false)
+            block.score = scoreLine(min(colon + 1, line.count)..<line.count, skipFirst: false, isCase: false)
             block.isFirstPlainDef = keywordLength == 1 && blocks[parent].statements == 1
             if let name = defName, let record = defRecord, record != 0, record < context.functions.count,
                 context.functions[record].nameStart == name.start
@@ -39,12 +40,20 @@ extension IndentTracker {
                 block.name = (name.start, name.end)
             }
         } else {
-            block.score = scorer.score(line[(keywordLength - 1)...], skipFirst: true, isCase: isCase)
+            block.score = scoreLine((keywordLength - 1)..<line.count, skipFirst: true, isCase: isCase)
         }
         decorators = LevelScore()
         defName = nil
         defRecord = nil
         open(block, parent: parent, &context)
+    }
+
+    /// Scores `range` of the buffered line. Only `and`, `or` and `if` add to a score, so when the range holds none
+    /// that the scorer reads (most lines), it scores 0 without the walk.
+    mutating func scoreLine(_ range: Range<Int>, skipFirst: Bool, isCase: Bool) -> LevelScore {
+        let skipped = skipFirst && !range.isEmpty && PythonLineScorer.canScore(line[range.lowerBound]) ? 1 : 0
+        guard scoringWords > skipped else { return LevelScore() }
+        return scorer.score(line[range], skipFirst: skipFirst, isCase: isCase)
     }
 
     /// The statement kind of the buffered line and how many keyword tokens start it (`async for` has two).

@@ -41,6 +41,8 @@ struct IndentTracker: StructureTracker {
 
     var blocks: [Block] = [Block(kind: .module, column: -1)]
     var line: [Token] = []
+    /// How many of `line`'s tokens are `and`, `or` or `if`: a line with none scores 0 without a walk.
+    var scoringWords = 0
     var lineColumn = 0
     var depth = 0
     var lastEndLine = 0
@@ -108,6 +110,7 @@ struct IndentTracker: StructureTracker {
     /// Buffers a token; an f-string's interpolations follow it as bracketed code, since the package scores them.
     mutating func appendToLine(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) {
         line.append(token)
+        if PythonLineScorer.canScore(token) { scoringWords += 1 }
         guard token.kind == .string else { return }
         let prefix = PythonReader.prefixLength(token, source)
         guard prefix > 0, PythonReader.isFormatPrefix(token, prefix, source) else { return }
@@ -123,6 +126,7 @@ struct IndentTracker: StructureTracker {
                 inner.start += range.lowerBound
                 inner.end += range.lowerBound
                 line.append(inner)
+                if PythonLineScorer.canScore(inner) { scoringWords += 1 }
             }
             var close = open
             close.key = ")"

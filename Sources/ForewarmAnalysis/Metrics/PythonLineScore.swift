@@ -47,6 +47,12 @@ struct PythonLineScorer {
     /// Per segment: how many enclosing bracket groups sit in the value part of a conditional expression.
     var bodyDepth: [Int] = []
 
+    /// Whether `token` can add to a line's score: `and`, `or` and a conditional `if`; lines without one score 0.
+    @inline(__always)
+    static func canScore(_ token: Token) -> Bool {
+        token.kind == .word && (token.key == "and" || token.key == "or" || token.key == "if")
+    }
+
     /// Scores `tokens`; `skipFirst` skips a statement keyword, `isCase` marks a `case` line whose `if` before
     /// the header colon is a guard.
     mutating func score(_ tokens: ArraySlice<Token>, skipFirst: Bool, isCase: Bool) -> LevelScore {
