@@ -10,8 +10,8 @@ final class CompiledSyntax: @unchecked Sendable {
 
     let syntax: LexicalSyntax
     let classes: [ByteClass]
-    /// For each first byte, the multi-byte symbols that start with it, longest first.
-    let symbolsByFirstByte: [[[UInt8]]]
+    /// The multi-byte symbols, packed for matching (see ``SymbolMatcher``).
+    let symbols: SymbolMatcher
     let identifierContinue: [Bool]
     /// First bytes that may open a comment, and a special literal (raw, verbatim, prefixed, long-bracket strings,
     /// char literals): the lexer asks about either only for these, not for every token.
@@ -74,13 +74,7 @@ final class CompiledSyntax: @unchecked Sendable {
         }
         specialLiteralStart = literals
 
-        var symbols = [[[UInt8]]](repeating: [], count: 256)
-        for symbol in Set(syntax.symbols) where symbol.utf8.count > 1 {
-            let bytes = Array(symbol.utf8)
-            symbols[Int(bytes[0])].append(bytes)
-        }
-        for index in symbols.indices { symbols[index].sort { $0.count > $1.count } }
-        symbolsByFirstByte = symbols
+        symbols = SymbolMatcher(syntax.symbols)
 
         func buffer<Element>(_ table: [Element]) -> UnsafePointer<Element> {
             precondition(table.count == 256)
@@ -98,6 +92,7 @@ final class CompiledSyntax: @unchecked Sendable {
         UnsafeMutablePointer(mutating: byteTables.identifierContinue).deallocate()
         UnsafeMutablePointer(mutating: byteTables.commentStart).deallocate()
         UnsafeMutablePointer(mutating: byteTables.specialLiteralStart).deallocate()
+        symbols.deallocate()
     }
 
     private static let table: [Language: CompiledSyntax] = {

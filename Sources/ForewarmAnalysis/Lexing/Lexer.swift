@@ -39,6 +39,7 @@ public struct Lexer {
     let identifierContinue: UnsafePointer<Bool>
     let commentStart: UnsafePointer<Bool>
     let specialLiteralStart: UnsafePointer<Bool>
+    let symbols: SymbolMatcher
 
     init(source: UnsafeBufferPointer<UInt8>, rules: CompiledSyntax) {
         self.source = source
@@ -48,6 +49,7 @@ public struct Lexer {
         identifierContinue = rules.byteTables.identifierContinue
         commentStart = rules.byteTables.commentStart
         specialLiteralStart = rules.byteTables.specialLiteralStart
+        symbols = rules.symbols
     }
 
     public init(source: UnsafeBufferPointer<UInt8>, language: Language) {
@@ -217,11 +219,7 @@ public struct Lexer {
             position += 1  // `a ?.5 : b` is a conditional, not optional access
             return finish(.symbol, from: start, startLine: startLine)
         }
-        for symbol in rules.symbolsByFirstByte[Int(first)] where hasPrefix(symbol, at: position) {
-            position += symbol.count
-            return finish(.symbol, from: start, startLine: startLine)
-        }
-        position += 1
+        position += symbols.length(at: position, first: first, in: source)
         return finish(.symbol, from: start, startLine: startLine)
     }
 
