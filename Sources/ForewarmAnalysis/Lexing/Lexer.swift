@@ -148,6 +148,7 @@ public struct Lexer {
         position += 1
     }
 
+    @inline(__always)
     mutating func readToken(startingWith first: UInt8) -> Token {
         let start = position
         let startLine = line
