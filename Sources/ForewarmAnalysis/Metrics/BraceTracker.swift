@@ -25,8 +25,9 @@ struct BraceTracker: StructureTracker {
 
     mutating func observe(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
         stack.sync(&context)
-        let function = stack.frames[stack.frames.count - 1].function
-        let nesting = stack.frames[stack.frames.count - 1].nesting
+        let top = stack.top
+        let function = top.function
+        let nesting = top.nesting
 
         afterDoBlock = closedDoLoop
         closedDoLoop = false
@@ -105,12 +106,10 @@ struct BraceTracker: StructureTracker {
                 if context.isOwnName(previous, of: function) { context.functions[function].structure.recursiveCalls += 1 }
             }
             parenDepth += 1
-            stack.frames[stack.frames.count - 1].lastLogical.append(0)
+            stack.openParenthesis()
         case ")":
             if parenDepth > 0 { parenDepth -= 1 }
-            if stack.frames[stack.frames.count - 1].lastLogical.count > 1 {
-                stack.frames[stack.frames.count - 1].lastLogical.removeLast()
-            }
+            stack.closeParenthesis()
         case "{":
             let kind: BlockKind
             switch pending {
@@ -121,25 +120,23 @@ struct BraceTracker: StructureTracker {
             case .other: kind = .other
             }
             pending = .none
-            let top = stack.frames.count - 1
-            stack.frames[top].blocks.append(kind)
-            if kind != .plain { stack.frames[top].nesting += 1 }
-            if kind == .loop || kind == .doLoop { stack.frames[top].loopDepth += 1 }
-            stack.frames[top].resetLogical()
-            context.noteNesting(function, nesting: stack.frames[top].nesting, loopDepth: stack.frames[top].loopDepth)
+            stack.pushBlock(kind)
+            if kind != .plain { stack.top.nesting += 1 }
+            if kind == .loop || kind == .doLoop { stack.top.loopDepth += 1 }
+            stack.resetLogical()
+            context.noteNesting(function, nesting: stack.top.nesting, loopDepth: stack.top.loopDepth)
         case "}":
-            let top = stack.frames.count - 1
-            if let kind = stack.frames[top].blocks.popLast() {
-                if kind != .plain { stack.frames[top].nesting -= 1 }
-                if kind == .loop || kind == .doLoop { stack.frames[top].loopDepth -= 1 }
+            if let kind = stack.popBlock() {
+                if kind != .plain { stack.top.nesting -= 1 }
+                if kind == .loop || kind == .doLoop { stack.top.loopDepth -= 1 }
                 closedDoLoop = kind == .doLoop
             }
-            stack.frames[top].resetLogical()
+            stack.resetLogical()
         case ";":
             if semicolonEndsHeader, parenDepth == 0 { pending = .none }
-            stack.frames[stack.frames.count - 1].lastLogical[stack.frames[stack.frames.count - 1].lastLogical.count - 1] = 0
+            stack.logicalRun = 0
         case ",", "=":
-            stack.frames[stack.frames.count - 1].lastLogical[stack.frames[stack.frames.count - 1].lastLogical.count - 1] = 0
+            stack.logicalRun = 0
         default:
             if traits.contains(.logicalAnd) || traits.contains(.logicalOr) {
                 logical(traits, &context, function: function)
@@ -157,10 +154,9 @@ struct BraceTracker: StructureTracker {
     /// Sonar counts each run of like logical operators once: `a && b && c` is 1, `a && b || c` is 2.
     mutating func logical(_ traits: TokenTraits, _ context: inout ReadingContext, function: Int) {
         let kind: UInt8 = traits.contains(.logicalAnd) ? 1 : 2
-        let depth = stack.frames[stack.frames.count - 1].lastLogical.count - 1
-        if stack.frames[stack.frames.count - 1].lastLogical[depth] != kind {
+        if stack.logicalRun != kind {
             context.addFlat(function)
-            stack.frames[stack.frames.count - 1].lastLogical[depth] = kind
+            stack.logicalRun = kind
         }
     }
 

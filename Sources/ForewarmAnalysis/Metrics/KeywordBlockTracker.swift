@@ -29,11 +29,10 @@ struct KeywordBlockTracker: StructureTracker {
         self.lua = lua
     }
 
-    /// The current function's frame, mutated in place (`_modify`): a copy would duplicate its block stack, which
-    /// is quadratic on deeply nested input.
-    var top: StructureFrame<BlockKind> {
-        get { stack.frames[stack.frames.count - 1] }
-        _modify { yield &stack.frames[stack.frames.count - 1] }
+    /// The current function's frame.
+    var top: StructureFrame {
+        get { stack.top }
+        _modify { yield &stack.top }
     }
 
     mutating func observe(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
@@ -71,7 +70,7 @@ struct KeywordBlockTracker: StructureTracker {
         case "end":
             // The reader ended the function on this `end`: the `def` block sits in the enclosing frame.
             if leftFunction {
-                if top.blocks.last == .function { close() }
+                if stack.lastBlock == .function { close() }
             } else {
                 close()
             }
@@ -118,7 +117,7 @@ struct KeywordBlockTracker: StructureTracker {
         case "elsif", "elseif":
             context.addFlat(function)
         case "else":
-            if top.blocks.last == .branch { context.addFlat(function) }
+            if stack.lastBlock == .branch { context.addFlat(function) }
         case "rescue":
             if !lua { context.addStructural(function, nesting: nesting) }
         case "goto":
@@ -140,15 +139,15 @@ struct KeywordBlockTracker: StructureTracker {
                     context.functions[function].structure.recursiveCalls += 1
                 }
             }
-            top.lastLogical.append(0)
+            stack.openParenthesis()
         case ")":
-            if top.lastLogical.count > 1 { top.lastLogical.removeLast() }
+            stack.closeParenthesis()
         case "{":
             let iterator = !lua && previousTraits.contains(.loop) && !previousTraits.contains(.keyword)
             if iterator { context.functions[function].structure.loops += 1 }
             open(iterator ? .braceLoop : .brace, &context)
         case "}":
-            if let last = top.blocks.last, last == .brace || last == .braceLoop { close() }
+            if let last = stack.lastBlock, last == .brace || last == .braceLoop { close() }
         case ";", ",", "=":
             resetLogical()
             if token.key == ";" { loopHeader = false }
@@ -160,18 +159,18 @@ struct KeywordBlockTracker: StructureTracker {
     }
 
     mutating func open(_ kind: BlockKind, _ context: inout ReadingContext) {
-        top.blocks.append(kind)
+        stack.pushBlock(kind)
         if kind.nests { top.nesting += 1 }
         if kind.loops { top.loopDepth += 1 }
-        top.resetLogical()
+        stack.resetLogical()
         context.noteNesting(top.function, nesting: top.nesting, loopDepth: top.loopDepth)
     }
 
     mutating func close() {
-        guard let kind = top.blocks.popLast() else { return }
+        guard let kind = stack.popBlock() else { return }
         if kind.nests { top.nesting -= 1 }
         if kind.loops { top.loopDepth -= 1 }
-        top.resetLogical()
+        stack.resetLogical()
     }
 
     /// Whether an `if`/`while` in mid-line starts an expression (`x = if …`) rather than modifying a statement.
@@ -204,16 +203,15 @@ struct KeywordBlockTracker: StructureTracker {
     }
 
     mutating func resetLogical() {
-        top.lastLogical[top.lastLogical.count - 1] = 0
+        stack.logicalRun = 0
     }
 
     /// Sonar counts each run of like logical operators once: `a && b && c` is 1, `a && b || c` is 2.
     mutating func logical(_ traits: TokenTraits, _ context: inout ReadingContext, _ function: Int) {
         let kind: UInt8 = traits.contains(.logicalAnd) ? 1 : 2
-        let depth = top.lastLogical.count - 1
-        if top.lastLogical[depth] != kind {
+        if stack.logicalRun != kind {
             context.addFlat(function)
-            top.lastLogical[depth] = kind
+            stack.logicalRun = kind
         }
     }
 

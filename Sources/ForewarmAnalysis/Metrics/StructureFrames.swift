@@ -1,20 +1,17 @@
 /// The per-function state every structure tracker keeps: which function a frame measures, and rolling a
 /// nested function's cognitive score into its parent when it ends, shifted by the nesting it sat at.
-struct StructureFrame<Block> {
+///
+/// A frame is plain data: its open blocks and logical-operator runs live in the ``FrameStack``'s flat stacks from
+/// `blockBase` and `logicalBase` on, so reading or updating the top frame copies no arrays.
+struct StructureFrame {
     var function: Int
     /// The parent's nesting when this function began, plus one (Sonar: nested functions add nesting).
     var offset: Int
-    var blocks: [Block] = []
     var nesting = 0
     var loopDepth = 0
-    /// Logical-operator sequence per parenthesis depth: 0 none, 1 and, 2 or.
-    var lastLogical: [UInt8] = [0]
-
-    /// Forgets logical-operator runs at a statement or block boundary (keeps the array's storage).
-    mutating func resetLogical() {
-        lastLogical.removeAll(keepingCapacity: true)
-        lastLogical.append(0)
-    }
+    /// Where this frame's entries start in the stack's `blocks` and `logical`.
+    var blockBase: Int
+    var logicalBase: Int
 }
 
 extension ReadingContext {
@@ -55,11 +52,22 @@ extension ReadingContext {
     }
 }
 
-/// Shared bookkeeping for switching frames as the reader moves between functions.
+/// Shared bookkeeping for switching frames as the reader moves between functions, and the open blocks and
+/// logical-operator runs of each frame, in two flat stacks (the top frame's entries are on top).
 struct FrameStack<Block> {
-    var frames: [StructureFrame<Block>] = [StructureFrame(function: 0, offset: 0)]
+    private(set) var frames: [StructureFrame] = [StructureFrame(function: 0, offset: 0, blockBase: 0, logicalBase: 0)]
+    /// Open blocks of every frame, innermost last.
+    private var blocks: [Block] = []
+    /// Logical-operator sequence per parenthesis depth (0 none, 1 and, 2 or); each frame starts with one entry.
+    private var logical: [UInt8] = [0]
     /// Where each function's frame sits, so finding it is O(1) however many frames are open.
     private var positions: [Int: Int] = [0: 0]
+
+    /// The current function's frame.
+    var top: StructureFrame {
+        get { frames[frames.count - 1] }
+        _modify { yield &frames[frames.count - 1] }
+    }
 
     /// Makes the top frame the one for `context.current`: pushes a frame for a new function, pops (and rolls up)
     /// frames of functions that have ended.
@@ -71,13 +79,17 @@ struct FrameStack<Block> {
             while frames.count > index + 1 { popFrame(&context) }
         } else {
             let parentNesting = frames[frames.count - 1].nesting
-            frames.append(StructureFrame(function: current, offset: parentNesting + 1))
+            frames.append(StructureFrame(
+                function: current, offset: parentNesting + 1, blockBase: blocks.count, logicalBase: logical.count))
+            logical.append(0)
             positions[current] = frames.count - 1
         }
     }
 
     mutating func popFrame(_ context: inout ReadingContext) {
         let child = frames.removeLast()
+        blocks.removeSubrange(child.blockBase...)
+        logical.removeSubrange(child.logicalBase...)
         if positions[child.function] == frames.count { positions[child.function] = nil }
         let parent = frames[frames.count - 1].function
         if parent != 0, context.functions[child.function].confirmed {
@@ -87,5 +99,38 @@ struct FrameStack<Block> {
 
     mutating func finish(_ context: inout ReadingContext) {
         while frames.count > 1 { popFrame(&context) }
+    }
+
+    // MARK: The top frame's blocks
+
+    /// The innermost open block of the top frame, if any.
+    var lastBlock: Block? { blocks.count > top.blockBase ? blocks[blocks.count - 1] : nil }
+
+    mutating func pushBlock(_ block: Block) { blocks.append(block) }
+
+    /// Closes the top frame's innermost block, if it has one.
+    mutating func popBlock() -> Block? { blocks.count > top.blockBase ? blocks.removeLast() : nil }
+
+    // MARK: The top frame's logical-operator runs
+
+    /// The run at the current parenthesis depth: 0 none, 1 `and`, 2 `or`.
+    var logicalRun: UInt8 {
+        get { logical[logical.count - 1] }
+        set { logical[logical.count - 1] = newValue }
+    }
+
+    /// A `(`: a new depth whose run starts empty.
+    mutating func openParenthesis() { logical.append(0) }
+
+    /// A `)`: back to the enclosing depth (the frame's outermost depth is never dropped).
+    mutating func closeParenthesis() {
+        if logical.count - 1 > top.logicalBase { logical.removeLast() }
+    }
+
+    /// Forgets the frame's runs at every depth, at a block boundary.
+    mutating func resetLogical() {
+        let base = top.logicalBase
+        if logical.count > base + 1 { logical.removeSubrange((base + 1)...) }
+        logical[base] = 0
     }
 }
