@@ -74,7 +74,7 @@ struct Simulate: AsyncParsableCommand {
             seriesBucketSeconds: bucketSeconds ?? Self.bucket(span: span))
         configuration.directiveLogLimit = 200
         var options = ForewarmOptions()
-        options.slo = ServiceLevelObjective(maxWaitSeconds: sloMs / 1000)
+        options.slo.maxWaitSeconds = sloMs / 1000  // the rest of the policy's SLO keeps its defaults
         let future = requests.map {
             FutureArrival(time: $0.arrival, demand: $0.demand, cpuSeconds: $0.cpuSeconds, memoryMB: $0.memoryMB)
         }
