@@ -48,8 +48,8 @@ let package = Package(
             name: "ForewarmSandbox",
             dependencies: ["CForewarmSandbox", .product(name: "Logging", package: "swift-log")]
         ),
-        // Pure: prediction behind a protocol, instance lifecycle, pools and scaling directives, routing, admission.
-        .target(name: "ForewarmPools", dependencies: ["ForewarmAnalysis"]),
+        // Pure: instance lifecycle, pools and scaling directives, routing, admission.
+        .target(name: "ForewarmPools"),
         // The history of every run, in SQLite (GRDB, WAL); also the feedback loop's `ModelHistory` (observed runs,
         // model versions), so it sits above the pure model it stores.
         .target(

@@ -167,36 +167,3 @@ struct PoolRouterTests {
         #expect(decision == .rejected(retryAfterSeconds: 3))
     }
 }
-
-struct PredictorTests {
-    let predictor = HeuristicPredictor(pools: PoolConfiguration.defaults)
-
-    @Test func compiledLanguagesCostMore() {
-        let c = predictor.predict(code: "int main(void) { return 0; }", language: "c").prediction
-        let python = predictor.predict(code: "pass", language: "python").prediction
-        #expect(c.score >= python.score + 10)
-    }
-
-    @Test func helloWorldIsLightweight() {
-        let (prediction, _) = predictor.predict(code: "print('hello')", language: "python")
-        #expect(prediction.pool == "lightweight")
-        #expect(prediction.score < 30)
-    }
-
-    @Test func nestedLoopsOverBigNumbersAreHeavier() {
-        let code = """
-            import numpy as np
-            total = 0
-            for i in range(10**7):
-                for j in range(1000):
-                    for k in range(100):
-                        total += i * j * k
-            print(total)
-            """
-        let (prediction, metrics) = predictor.predict(code: code, language: "python")
-        #expect(metrics.hints.maxLiteralLog10 == 7)
-        let hello = predictor.predict(code: "print('hello')", language: "python").prediction
-        #expect(prediction.score > hello.score + 30)
-        #expect(prediction.pool != "lightweight")
-    }
-}
