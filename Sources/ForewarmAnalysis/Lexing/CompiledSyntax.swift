@@ -67,11 +67,7 @@ final class CompiledSyntax: @unchecked Sendable {
         if syntax.cppRawStrings { mark("RuUL") }
         if syntax.rustRawStrings { mark("rbc") }
         if syntax.singleQuoteIsCharLiteral { mark("'") }
-        if syntax.pythonPrefixes {
-            for (index, byteClass) in classes.enumerated() where byteClass == .identifierStart {
-                literals[index] = true
-            }
-        }
+        if syntax.pythonPrefixes { mark("rbuftRBUFT") }  // `isPythonPrefix`: r"", b'', f"", rb'', t"" …
         specialLiteralStart = literals
 
         symbols = SymbolMatcher(syntax.symbols)
