@@ -20,9 +20,10 @@ public struct DemandEstimate: Sendable, Hashable, Codable {
 
 /// One pool at a control tick.
 ///
-/// An *instance* serves one run at a time. In the simulator (and on Kubernetes) it is a container that returns to
-/// idle after a run; on the local sandbox backend it is a single-use warm worker that is replaced after its run. In
-/// both, the pool's *target* means the same thing: how many runs it can start at once without a cold start.
+/// An *instance* serves one run at a time and returns to idle after it. In the simulator it is a container; on the
+/// local sandbox backend it is a warm worker whose zygote forks a fresh sandboxed child per run (and which is
+/// replaced after `maxRunsPerZygote` runs). In both, the pool's *target* means the same thing: how many runs it can
+/// start at once without a cold start.
 public struct PoolObservation: Sendable, Hashable, Codable {
     public var pool: String
     public var instanceType: InstanceType
