@@ -40,7 +40,8 @@ struct IndentTracker: StructureTracker {
     }
 
     var blocks: [Block] = [Block(kind: .module, column: -1)]
-    var line: [Token] = []
+    /// The logical line read so far (an f-string's interpolations follow it as bracketed tokens).
+    var line: [LineToken] = []
     /// How many of `line`'s tokens are `and`, `or` or `if`: a line with none scores 0 without a walk.
     var scoringWords = 0
     var lineColumn = 0
@@ -109,28 +110,24 @@ struct IndentTracker: StructureTracker {
 
     /// Buffers a token; an f-string's interpolations follow it as bracketed code, since the package scores them.
     mutating func appendToLine(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) {
-        line.append(token)
-        if PythonLineScorer.canScore(token) { scoringWords += 1 }
+        let entry = LineToken(token)
+        line.append(entry)
+        if PythonLineScorer.canScore(entry) { scoringWords += 1 }
         guard token.kind == .string else { return }
         let prefix = PythonReader.prefixLength(token, source)
         guard prefix > 0, PythonReader.isFormatPrefix(token, prefix, source) else { return }
         var ranges: [Range<Int>] = []
         _ = PythonFormatString.interpolations(stringStart: token.start + prefix, end: token.end, source, into: &ranges)
         for range in ranges {
-            let open = Token(kind: .symbol, key: "(", start: range.lowerBound, end: range.lowerBound, line: token.line,
-                             innerNewlines: 0)
-            line.append(open)
+            line.append(LineToken(kind: .symbol, key: "("))
             var lexer = Lexer(source: UnsafeBufferPointer(rebasing: source[range]), language: .python)
-            while var inner = lexer.next() {
+            while let inner = lexer.next() {
                 guard inner.kind != .newline, inner.kind != .comment else { continue }
-                inner.start += range.lowerBound
-                inner.end += range.lowerBound
-                line.append(inner)
-                if PythonLineScorer.canScore(inner) { scoringWords += 1 }
+                let entry = LineToken(inner)
+                line.append(entry)
+                if PythonLineScorer.canScore(entry) { scoringWords += 1 }
             }
-            var close = open
-            close.key = ")"
-            line.append(close)
+            line.append(LineToken(kind: .symbol, key: ")"))
         }
     }
 

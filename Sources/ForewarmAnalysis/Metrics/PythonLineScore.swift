@@ -17,6 +17,19 @@ struct LevelScore {
     func at(_ level: Int) -> Int { k + n * level + (level == 0 ? z : 0) }
 }
 
+/// What the line scorer and the statement classifier read of a buffered token: 16 bytes instead of a whole token.
+struct LineToken {
+    var kind: TokenKind
+    var key: TokenKey
+
+    init(kind: TokenKind, key: TokenKey) {
+        self.kind = kind
+        self.key = key
+    }
+
+    init(_ token: Token) { self.init(kind: token.kind, key: token.key) }
+}
+
 /// Scores the expressions of one logical Python line the way the `cognitive_complexity` package walks its AST:
 /// each `and`/`or` node (`BoolOp`) adds 1, a conditional expression adds `L + 1` and nests what follows it, a
 /// lambda nests its body, and nothing inside a `BoolOp` is visited, so conditional expressions there add nothing.
@@ -49,13 +62,13 @@ struct PythonLineScorer {
 
     /// Whether `token` can add to a line's score: `and`, `or` and a conditional `if`; lines without one score 0.
     @inline(__always)
-    static func canScore(_ token: Token) -> Bool {
+    static func canScore(_ token: LineToken) -> Bool {
         token.kind == .word && (token.key == "and" || token.key == "or" || token.key == "if")
     }
 
     /// Scores `tokens`; `skipFirst` skips a statement keyword, `isCase` marks a `case` line whose `if` before
     /// the header colon is a guard.
-    mutating func score(_ tokens: ArraySlice<Token>, skipFirst: Bool, isCase: Bool) -> LevelScore {
+    mutating func score(_ tokens: ArraySlice<LineToken>, skipFirst: Bool, isCase: Bool) -> LevelScore {
         segments.removeAll(keepingCapacity: true)
         depths.removeAll(keepingCapacity: true)
         conditionals.removeAll(keepingCapacity: true)
