@@ -56,7 +56,6 @@ public struct Lexer {
         self.init(source: source, rules: .of(language))
     }
 
-
     @inline(__always)
     func byte(at index: Int) -> UInt8 { index < source.count ? source[index] : 0 }
 

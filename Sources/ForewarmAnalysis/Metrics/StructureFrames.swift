@@ -79,8 +79,9 @@ struct FrameStack<Block> {
             while frames.count > index + 1 { popFrame(&context) }
         } else {
             let parentNesting = frames[frames.count - 1].nesting
-            frames.append(StructureFrame(
-                function: current, offset: parentNesting + 1, blockBase: blocks.count, logicalBase: logical.count))
+            let frame = StructureFrame(
+                function: current, offset: parentNesting + 1, blockBase: blocks.count, logicalBase: logical.count)
+            frames.append(frame)
             logical.append(0)
             positions[current] = frames.count - 1
         }
