@@ -5,9 +5,8 @@ import Testing
 /// The `model` section of the gateway's configuration: file, then environment, and clear errors.
 struct ModelConfigurationTests {
     @Test func fileThenEnvironment() throws {
-        let scratch = try ScratchDirectory(
-            prefix: "fw-model",
-            files: ["config.json": #"{"model": {"retrainEverySamples": 40, "trainingData": ["/a"], "machine": "rack-7"}}"#])
+        let json = #"{"model": {"retrainEverySamples": 40, "trainingData": ["/a"], "machine": "rack-7"}}"#
+        let scratch = try ScratchDirectory(prefix: "fw-model", files: ["config.json": json])
         defer { scratch.remove() }
         let configuration = try GatewayConfiguration.load(
             file: scratch.path("config.json"),
