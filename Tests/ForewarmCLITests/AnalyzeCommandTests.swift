@@ -6,6 +6,7 @@ import Testing
 
     @Test func csvHasTheDocumentedHeaderAndOneRowPerFunction() throws {
         let folder = try CLIRunner.folder(["src/a.c": Self.cSource, "src/notes.txt": "not code", "src/b.c": "void g(void) {}\n"])
+        defer { folder.remove() }
         let result = try CLIRunner.run(["analyze", "--format", "csv", folder.path])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -39,8 +40,9 @@ import Testing
 
     @Test func missingInputFailsWithExitOneAndNamesIt() throws {
         let folder = try CLIRunner.folder(["a.c": Self.cSource])
-        let missing = folder.appendingPathComponent("nope.c").path
-        let result = try CLIRunner.run(["analyze", folder.appendingPathComponent("a.c").path, missing])
+        defer { folder.remove() }
+        let missing = folder.path("nope.c")
+        let result = try CLIRunner.run(["analyze", folder.path("a.c"), missing])
         #expect(result.status == 1)
         #expect(result.stderr.contains("nope.c"))
         #expect(result.stdout.contains("a.c"))  // the good input is still reported
@@ -48,7 +50,8 @@ import Testing
 
     @Test func tableShowsFunctionsAndTotals() throws {
         let folder = try CLIRunner.folder(["a.c": Self.cSource])
-        let result = try CLIRunner.run(["analyze", folder.appendingPathComponent("a.c").path])
+        defer { folder.remove() }
+        let result = try CLIRunner.run(["analyze", folder.path("a.c")])
         #expect(result.status == 0)
         #expect(result.stdout.contains("total: 1 functions"))
     }

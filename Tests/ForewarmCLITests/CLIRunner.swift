@@ -37,14 +37,8 @@ struct CLIRunner {
             stderr: String(decoding: err, as: UTF8.self))
     }
 
-    /// A scratch folder with the given files.
-    static func folder(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("forewarm-cli-\(UUID().uuidString)")
-        for (name, contents) in files {
-            let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url)
-        }
-        return root
+    /// A scratch folder `forewarm-cli-<UUID>` with the given files; the test removes it: `defer { folder.remove() }`.
+    static func folder(_ files: [String: String]) throws -> ScratchDirectory {
+        try ScratchDirectory(prefix: "forewarm-cli", files: files)
     }
 }

@@ -17,7 +17,10 @@ struct CalibrateCommandTests {
 
     @Test func calibrateStoresLabeledRunsThatTrainFromHistoryUses() throws {
         let corpus = try CLIRunner.folder(Self.corpus)
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("fw-cal-\(UUID().uuidString)").path
+        defer { corpus.remove() }
+        let scratch = try ScratchDirectory(prefix: "fw-cal")
+        defer { scratch.remove() }
+        let data = scratch.path
         let calibrate = try CLIRunner.run([
             "calibrate", corpus.path, "--data-dir", data, "--languages", "python,ruby", "lua", "perl", "--pool",
             "standard",
@@ -57,7 +60,7 @@ struct CalibrateCommandTests {
         #expect(train.stdout.contains("41 programs"), "\(train.stdout)")  // 36 fixtures + 5 calibrated
         #expect(train.stdout.contains("calibration 15"), "\(train.stdout)")  // each local run counts 3×
         let predict = try CLIRunner.run([
-            "predict", "--model", out, "--format", "csv", corpus.appendingPathComponent("hello/hello.py").path,
+            "predict", "--model", out, "--format", "csv", corpus.path("hello/hello.py"),
         ])
         #expect(predict.status == 0, "\(predict.stderr)")
 
@@ -74,11 +77,14 @@ struct CalibrateCommandTests {
     }
 
     @Test func badInputsAreClearErrors() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("fw-cal-\(UUID().uuidString)").path
+        let scratch = try ScratchDirectory(prefix: "fw-cal")
+        defer { scratch.remove() }
+        let data = scratch.path
         let missing = try CLIRunner.run(["calibrate", "/nonexistent/corpus", "--data-dir", data])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("not a folder"))
         let corpus = try CLIRunner.folder(["a.py": "print(1)\n", "notes.txt": "x"])
+        defer { corpus.remove() }
         let language = try CLIRunner.run(["calibrate", corpus.path, "--data-dir", data, "--languages", "cobol"])
         #expect(language.status == 2)
         #expect(language.stderr.contains("unknown language 'cobol'"))

@@ -9,6 +9,7 @@ import Testing
 
     @Test func predictPrintsTheDocumentedFieldsPerFile() throws {
         let folder = try CLIRunner.folder(["a.py": "print('hi')\n", "b.go": "package main\nfunc main() {}\n"])
+        defer { folder.remove() }
         let result = try CLIRunner.run(["predict", "--format", "jsonl", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try result.stdout.split(separator: "\n").map {
@@ -30,9 +31,10 @@ import Testing
         let folder = try CLIRunner.folder([
             "input.txt": "1000000\n", "sum.py": "n = int(input())\nprint(sum(range(n)))\n",
         ])
+        defer { folder.remove() }
         let result = try CLIRunner.run([
-            "predict", "--stdin", folder.appendingPathComponent("input.txt").path,
-            "--pools", "light:30,heavy", "--explain", folder.appendingPathComponent("sum.py").path,
+            "predict", "--stdin", folder.path("input.txt"), "--pools", "light:30,heavy", "--explain",
+            folder.path("sum.py"),
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("cpuSecondsP50"))
@@ -41,11 +43,14 @@ import Testing
     }
 
     @Test func trainWritesAModelThatPredictLoads() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("forewarm-model-\(UUID()).json").path
+        let scratch = try ScratchDirectory(prefix: "forewarm-model")
+        defer { scratch.remove() }
+        let out = scratch.path("model.json")
         let train = try CLIRunner.run(["train", "--data", Self.fixtures, "--out", out, "--version", "ci"] + Self.small)
         #expect(train.status == 0, "\(train.stderr)")
         #expect(train.stdout.contains("36 programs"))
         let folder = try CLIRunner.folder(["x.rb": "puts 1\n"])
+        defer { folder.remove() }
         let predict = try CLIRunner.run(["predict", "--model", out, "--format", "csv", folder.path])
         #expect(predict.status == 0, "\(predict.stderr)")
         #expect(predict.stdout.hasPrefix("file,language,score,cpuSecondsP50,cpuSecondsP90,memoryMB"))
@@ -65,9 +70,9 @@ import Testing
     @Test func unknownLanguageAndBadModelAreUsageErrors() throws {
         #expect(try CLIRunner.run(["predict", "--language", "cobol", "x"]).status == 2)
         let folder = try CLIRunner.folder(["bad.json": "{}", "a.py": "print(1)\n"])
+        defer { folder.remove() }
         let result = try CLIRunner.run([
-            "predict", "--model", folder.appendingPathComponent("bad.json").path,
-            folder.appendingPathComponent("a.py").path,
+            "predict", "--model", folder.path("bad.json"), folder.path("a.py"),
         ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("not a Forewarm model"))

@@ -73,6 +73,13 @@ struct ServeCommandTests {
         }
 
         func post(_ json: String) throws -> String { try startPost(json).answer() }
+
+        /// Terminates the server if it still runs (a test that failed part-way) and waits for it to exit, so that
+        /// its data folder is removed only after it.
+        func stop() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
     }
 
     struct PendingPost {
@@ -92,9 +99,12 @@ struct ServeCommandTests {
     }
 
     @Test func survivesKill9CleansUpAndDrainsOnSIGTERM() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("fw-serve-\(UUID().uuidString)").path
+        let scratch = try ScratchDirectory(prefix: "fw-serve")
+        defer { scratch.remove() }
+        let data = scratch.path
         let prefix = "fwcli\(getpid())"
         let first = try Server(dataDirectory: data, prefix: prefix)
+        defer { first.stop() }
         #expect(first.port > 0)
         let answer = try first.post(#"{"language":"python","code":"print(2 + 2)"}"#)
         #expect(answer.contains(#""stdout":"4\n""#), "\(answer)")
@@ -104,6 +114,7 @@ struct ServeCommandTests {
 
         // Restarted on the same data: stale sandboxes are gone, the acknowledged row is still there.
         let second = try Server(dataDirectory: data, prefix: prefix)
+        defer { second.stop() }
         let after = Set(Self.cgroups(prefix: prefix))
         if !before.isEmpty { #expect(after.isDisjoint(with: before)) }
         let again = try second.post(#"{"language":"python","code":"print('again')"}"#)
@@ -131,9 +142,10 @@ struct ServeCommandTests {
     /// SIGTERM with one run in flight and another queued behind it (one instance only): the server stops taking new
     /// connections but serves both, records both, and leaves no sandbox behind.
     @Test func sigtermServesTheInFlightAndTheQueuedRun() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("fw-drain-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        let config = data + "/config.json"
+        let scratch = try ScratchDirectory(prefix: "fw-drain")
+        defer { scratch.remove() }
+        let data = scratch.path
+        let config = scratch.path("config.json")
         try Data(
             """
             {"pools": [{"name": "only", "minScore": 0, "maxScore": 100,
@@ -145,6 +157,7 @@ struct ServeCommandTests {
         ).write(to: URL(fileURLWithPath: config))
         let prefix = "fwdrain\(getpid())"
         let server = try Server(dataDirectory: data, prefix: prefix, config: config)
+        defer { server.stop() }
         #expect(server.port > 0)
         let code = #"import time; time.sleep(0.8); print('run', "#
         let first = try server.startPost(#"{"language":"python","code":"\#(code)1)"}"#)

@@ -20,9 +20,8 @@ import Testing
 
     @Test func everyPolicyReplaysAHandMadeTraceAsJSON() throws {
         let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
-        let result = try CLIRunner.run([
-            "simulate", "--trace", folder.appendingPathComponent("trace.jsonl").path, "--format", "json",
-        ])
+        defer { folder.remove() }
+        let result = try CLIRunner.run(["simulate", "--trace", folder.path("trace.jsonl"), "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let policies = try #require(json?["policies"] as? [[String: Any]])
@@ -44,7 +43,8 @@ import Testing
 
     @Test func policiesInParallelGiveTheSameOutputAsOneAtATime() throws {
         let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
-        let path = folder.appendingPathComponent("trace.jsonl").path
+        defer { folder.remove() }
+        let path = folder.path("trace.jsonl")
         let outputs = try [1, 3, 8].map { jobs in
             let result = try CLIRunner.run([
                 "simulate", "--trace", path, "--format", "json", "--seed", "4", "--jobs", String(jobs),
@@ -62,12 +62,13 @@ import Testing
 
     @Test func theTableAndTheHTMLReport() throws {
         let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
-        let path = folder.appendingPathComponent("trace.jsonl").path
+        defer { folder.remove() }
+        let path = folder.path("trace.jsonl")
         let table = try CLIRunner.run(["simulate", "--trace", path, "--policies", "kpa,oracle"])
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("kpa"))
         #expect(table.stdout.contains("p99 ms"))
-        let html = folder.appendingPathComponent("report.html").path
+        let html = folder.path("report.html")
         let report = try CLIRunner.run([
             "simulate", "--trace", path, "--policies", "fixed,forewarm", "--format", "html", "--out", html,
         ])
@@ -82,19 +83,19 @@ import Testing
     @Test func aBadLineIsNamedAndExitsOne() throws {
         let bad = Self.trace + #"{"arrival": 100, "language": "python", "code": "x"}"# + "\n"
         let folder = try CLIRunner.folder(["trace.jsonl": bad])
-        let result = try CLIRunner.run(["simulate", "--trace", folder.appendingPathComponent("trace.jsonl").path])
+        defer { folder.remove() }
+        let result = try CLIRunner.run(["simulate", "--trace", folder.path("trace.jsonl")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("line 7"))
-        let missing = try CLIRunner.run(["simulate", "--trace", folder.appendingPathComponent("nope.jsonl").path])
+        let missing = try CLIRunner.run(["simulate", "--trace", folder.path("nope.jsonl")])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("nope.jsonl"))
     }
 
     @Test func anUnknownPolicyIsAUsageError() throws {
         let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
-        let result = try CLIRunner.run([
-            "simulate", "--trace", folder.appendingPathComponent("trace.jsonl").path, "--policies", "kpa,magic",
-        ])
+        defer { folder.remove() }
+        let result = try CLIRunner.run(["simulate", "--trace", folder.path("trace.jsonl"), "--policies", "kpa,magic"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("magic"))
     }
@@ -102,8 +103,8 @@ import Testing
     @Test(.enabled(if: dataPresent, "../shared/data is absent: the real-trace build and replay are skipped"))
     func aRealTraceIsBuiltAndReplayed() throws {
         let folder = try CLIRunner.folder([:])
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let trace = folder.appendingPathComponent("azure.jsonl").path
+        defer { folder.remove() }
+        let trace = folder.path("azure.jsonl")
         let build = try CLIRunner.run([
             "trace", "build", "--source", "azure-code", "--data", Self.data.path, "--hours", "0.05", "--seed", "3",
             "--out", trace,
@@ -111,7 +112,7 @@ import Testing
         #expect(build.status == 0, "\(build.stderr)")
         let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
         #expect(lines.count > 100)
-        let again = folder.appendingPathComponent("again.jsonl").path
+        let again = folder.path("again.jsonl")
         _ = try CLIRunner.run([
             "trace", "build", "--source", "azure-code", "--data", Self.data.path, "--hours", "0.05", "--seed", "3",
             "--out", again,
@@ -126,7 +127,11 @@ import Testing
     }
 
     @Test func traceBuildRejectsAnUnknownSource() throws {
-        let result = try CLIRunner.run(["trace", "build", "--source", "nowhere", "--out", "/tmp/x.jsonl"])
+        let folder = try CLIRunner.folder([:])
+        defer { folder.remove() }
+        let out = folder.path("x.jsonl")
+        let result = try CLIRunner.run(["trace", "build", "--source", "nowhere", "--out", out])
         #expect(result.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

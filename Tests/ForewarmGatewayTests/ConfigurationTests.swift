@@ -5,7 +5,6 @@ import Testing
 
 struct ConfigurationTests {
     @Test func fileThenEnvironment() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fw-config-\(UUID().uuidString).json")
         let json = """
             {"port": 9000, "maxCodeBytes": 1000, "pools": [
               {"name": "only", "minScore": 0, "maxScore": 100,
@@ -13,9 +12,11 @@ struct ConfigurationTests {
                "limits": {"cpuCores": 1, "cpuSeconds": 3, "memoryMiB": 256, "pids": 16, "wallMs": 2000, "outputKiB": 64, "tmpMiB": 8},
                "minWarm": {"python": 1}, "maxInstances": 2, "queueCapacity": 4}]}
             """
-        try Data(json.utf8).write(to: file)
+        let scratch = try ScratchDirectory(prefix: "fw-config", files: ["config.json": json])
+        defer { scratch.remove() }
+        let file = scratch.path("config.json")
         let configuration = try GatewayConfiguration.load(
-            file: file.path,
+            file: file,
             environment: ["FOREWARM_PORT": "9100", "FOREWARM_DATA_DIR": "/var/lib/fw", "FOREWARM_MIN_WARM": "only.ruby=2"])
         #expect(configuration.port == 9100)
         #expect(configuration.host == "127.0.0.1")
@@ -39,7 +40,6 @@ struct ConfigurationTests {
     }
 
     @Test func networkQueueTimeoutAndPrespawnFromFileAndEnvironment() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fw-config-\(UUID().uuidString).json")
         let json = """
             {"prespawnInterpreters": false, "pools": [
               {"name": "a", "minScore": 0, "maxScore": 50, "network": "loopback", "queueTimeoutMs": 1500,
@@ -51,13 +51,15 @@ struct ConfigurationTests {
                "limits": {"cpuCores": 1, "cpuSeconds": 3, "memoryMiB": 256, "pids": 16, "wallMs": 2000, "outputKiB": 64, "tmpMiB": 8},
                "minWarm": {}, "maxInstances": 2, "queueCapacity": 4}]}
             """
-        try Data(json.utf8).write(to: file)
-        let fromFile = try GatewayConfiguration.load(file: file.path, environment: [:])
+        let scratch = try ScratchDirectory(prefix: "fw-config", files: ["config.json": json])
+        defer { scratch.remove() }
+        let file = scratch.path("config.json")
+        let fromFile = try GatewayConfiguration.load(file: file, environment: [:])
         #expect(fromFile.pools.map(\.network) == [NetworkAccess.loopback, NetworkAccess.none])
         #expect(fromFile.pools.map(\.queueTimeoutMs) == [1500, 10_000])
         #expect(!fromFile.prespawnInterpreters)
         let overridden = try GatewayConfiguration.load(
-            file: file.path,
+            file: file,
             environment: ["FOREWARM_NETWORK": "b=loopback,a=none", "FOREWARM_QUEUE_TIMEOUT_MS": "250", "FOREWARM_PRESPAWN": "1"])
         #expect(overridden.pools.map(\.network) == [NetworkAccess.none, NetworkAccess.loopback])
         #expect(overridden.pools.map(\.queueTimeoutMs) == [250, 250])

@@ -9,8 +9,8 @@ import Testing
 /// warm target (per language, never below the floors), and every directive lands in the history with its reason.
 @Suite(.serialized)
 struct ControlLoopTests {
-    static func configuration(policy: String) -> GatewayConfiguration {
-        var configuration = GatewayTests.configuration()
+    static func configuration(dataDirectory: String, policy: String) -> GatewayConfiguration {
+        var configuration = GatewayTests.configuration(dataDirectory: dataDirectory)
         configuration.cgroupPrefix = "fwcl\(getpid())"
         configuration.controller = ControllerConfiguration(policy: policy, controlPeriodSeconds: 0.25)
         configuration.model.feedback = false
@@ -29,9 +29,11 @@ struct ControlLoopTests {
     }
 
     @Test func aBurstRaisesTheWarmTargetAndEveryDirectiveIsRecorded() async throws {
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
         // No warm floors: every instance the pools keep warm is one the controller asked for.
         let configuration = {
-            var configuration = Self.configuration(policy: "forewarm")
+            var configuration = Self.configuration(dataDirectory: scratch.path, policy: "forewarm")
             for index in configuration.pools.indices { configuration.pools[index].minWarm = [:] }
             return configuration
         }()
@@ -79,7 +81,9 @@ struct ControlLoopTests {
     }
 
     @Test func aGatewayWithOnePoolStillServesWhenThePolicyPlansThree() async throws {
-        var configuration = Self.configuration(policy: "forewarm")
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path, policy: "forewarm")
         configuration.pools = [configuration.pools[0]]
         configuration.pools[0].maxScore = 100
         let (app, _) = try await buildApplication(configuration: configuration)
@@ -91,7 +95,9 @@ struct ControlLoopTests {
     }
 
     @Test func anUnknownPolicyIsAConfigurationError() throws {
-        var configuration = Self.configuration(policy: "nope")
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path, policy: "nope")
         #expect(throws: (any Error).self) { try configuration.validate() }
         configuration.controller = ControllerConfiguration(policy: "oracle")
         #expect(throws: (any Error).self) { try configuration.validate() }

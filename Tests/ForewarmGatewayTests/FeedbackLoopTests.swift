@@ -28,8 +28,8 @@ struct FeedbackLoopTests {
 
     /// The gateway tests' configuration with its own cgroup prefix: suites run in parallel, and a gateway removes
     /// the cgroups of its prefix when it starts.
-    static func configuration() -> GatewayConfiguration {
-        var configuration = GatewayTests.configuration()
+    static func configuration(dataDirectory: String) -> GatewayConfiguration {
+        var configuration = GatewayTests.configuration(dataDirectory: dataDirectory)
         configuration.cgroupPrefix = "fwfb\(getpid())"
         return configuration
     }
@@ -45,7 +45,9 @@ struct FeedbackLoopTests {
     }
 
     @Test func predictionsComeFromTheLearnedModel() async throws {
-        var configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path)
         configuration.model.feedback = false
         let (app, _) = try await buildApplication(configuration: configuration)
         let shipped = try DemandModel.shipped()
@@ -75,7 +77,9 @@ struct FeedbackLoopTests {
     }
 
     @Test func aMeasuredRunIsStoredAndCorrectsTheNextPrediction() async throws {
-        let configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        let configuration = Self.configuration(dataDirectory: scratch.path)
         let code = "total = 0\nfor i in range(300000):\n    total += i * i\nprint(total)"
         let (app, gateway) = try await buildApplication(configuration: configuration)
         let instanceType = try await app.test(.live) { client in
@@ -117,7 +121,9 @@ struct FeedbackLoopTests {
     }
 
     @Test func retrainsInTheBackgroundAndKeepsTheVersions() async throws {
-        var configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path)
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ForewarmModelTests/Fixtures").path
         configuration.model.trainingData = [fixtures, "/nonexistent/corpus"]
@@ -152,7 +158,9 @@ struct FeedbackLoopTests {
     }
 
     @Test func concurrentPredictionsMatchSequentialOnes() async throws {
-        var configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path)
         configuration.prewarm = false
         let (_, gateway) = try await buildApplication(configuration: configuration)
         let codes = [

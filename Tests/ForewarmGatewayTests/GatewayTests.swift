@@ -9,12 +9,12 @@ import Testing
 /// The real server on loopback, running real code in real sandboxes.
 @Suite(.serialized)
 struct GatewayTests {
-    static func configuration() -> GatewayConfiguration {
+    /// The tests' gateway, keeping its history in `dataDirectory` (a test's `ScratchDirectory`).
+    static func configuration(dataDirectory: String) -> GatewayConfiguration {
         var configuration = GatewayConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
-        configuration.dataDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fw-gw-\(UUID().uuidString)").path
+        configuration.dataDirectory = dataDirectory
         configuration.cgroupPrefix = "fwgw\(getpid())"
         configuration.maxCodeBytes = 4096
         configuration.pools[0].minWarm = ["python": 2]
@@ -41,7 +41,9 @@ struct GatewayTests {
     }
 
     @Test func executesWarmAndColdAndRecordsHistory() async throws {
-        let configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        let configuration = Self.configuration(dataDirectory: scratch.path)
         let (app, gateway) = try await buildApplication(configuration: configuration)
         try await app.test(.live) { client in
             let (status, body) = try await Self.run(client, ["language": "python", "code": "print(input()[::-1])", "stdin": "olleh\n"])
@@ -88,7 +90,9 @@ struct GatewayTests {
     }
 
     @Test func runsEveryLanguageThroughHTTP() async throws {
-        var configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path)
         for index in configuration.pools.indices {
             configuration.pools[index].minWarm = [:]
             configuration.pools[index].limits.memoryMiB = 512
@@ -122,7 +126,9 @@ struct GatewayTests {
     }
 
     @Test func problemsForBadRequests() async throws {
-        let (app, _) = try await buildApplication(configuration: Self.configuration())
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        let (app, _) = try await buildApplication(configuration: Self.configuration(dataDirectory: scratch.path))
         try await app.test(.live) { client in
             let cases: [(ByteBuffer, HTTPResponse.Status, String)] = [
                 (ByteBuffer(string: "{not json"), .badRequest, "malformed-json"),
@@ -155,7 +161,9 @@ struct GatewayTests {
     }
 
     @Test func securityCasesEndCleanlyAndTheServerKeepsServing() async throws {
-        let configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        let configuration = Self.configuration(dataDirectory: scratch.path)
         let (app, _) = try await buildApplication(configuration: configuration)
         try await app.test(.live) { client in
             let database = configuration.resolvedDatabasePath
@@ -184,7 +192,9 @@ struct GatewayTests {
     }
 
     @Test func aFullPoolMakesRoomForAnotherLanguage() async throws {
-        var configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path)
         for index in configuration.pools.indices {
             configuration.pools[index].minWarm = [:]
             configuration.pools[index].maxInstances = 1
@@ -201,7 +211,9 @@ struct GatewayTests {
     }
 
     @Test func fullQueuesAreRejectedWithRetryAfter() async throws {
-        var configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path)
         for index in configuration.pools.indices {
             configuration.pools[index].minWarm = [:]
             configuration.pools[index].maxInstances = 1
@@ -238,7 +250,9 @@ struct GatewayTests {
     }
 
     @Test func queuedRequestsGiveUpAfterTheQueueTimeout() async throws {
-        var configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path)
         for index in configuration.pools.indices {
             configuration.pools[index].minWarm = [:]
             configuration.pools[index].maxInstances = 1
@@ -275,7 +289,9 @@ struct GatewayTests {
     }
 
     @Test func networkModeIsPerPool() async throws {
-        var configuration = Self.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = Self.configuration(dataDirectory: scratch.path)
         configuration.pools[0].network = .loopback  // lightweight: its own loopback
         configuration.pools[1].network = NetworkAccess.none  // the others: no IP at all
         configuration.pools[2].network = NetworkAccess.none
@@ -308,7 +324,7 @@ struct GatewayTests {
         }
         // Both modes for certain: every pool loopback, then every pool none.
         for mode in [NetworkAccess.loopback, NetworkAccess.none] {
-            var uniform = Self.configuration()
+            var uniform = Self.configuration(dataDirectory: scratch.path(mode.rawValue))  // a history of its own
             for index in uniform.pools.indices { uniform.pools[index].network = mode }
             let (app, _) = try await buildApplication(configuration: uniform)
             try await app.test(.live) { client in

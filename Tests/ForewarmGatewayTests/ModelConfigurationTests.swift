@@ -5,11 +5,11 @@ import Testing
 /// The `model` section of the gateway's configuration: file, then environment, and clear errors.
 struct ModelConfigurationTests {
     @Test func fileThenEnvironment() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fw-model-\(UUID().uuidString).json")
-        try Data(#"{"model": {"retrainEverySamples": 40, "trainingData": ["/a"], "machine": "rack-7"}}"#.utf8)
-            .write(to: file)
+        let json = #"{"model": {"retrainEverySamples": 40, "trainingData": ["/a"], "machine": "rack-7"}}"#
+        let scratch = try ScratchDirectory(prefix: "fw-model", files: ["config.json": json])
+        defer { scratch.remove() }
         let configuration = try GatewayConfiguration.load(
-            file: file.path,
+            file: scratch.path("config.json"),
             environment: [
                 "FOREWARM_TRAINING_DATA": "/b:/c", "FOREWARM_RETRAIN_INTERVAL": "600", "FOREWARM_FEEDBACK": "0",
             ])
@@ -32,7 +32,9 @@ struct ModelConfigurationTests {
     }
 
     @Test func aMissingModelFileStopsTheStartWithItsPath() async throws {
-        var configuration = FeedbackLoopTests.configuration()
+        let scratch = try ScratchDirectory(prefix: "fw-gw")
+        defer { scratch.remove() }
+        var configuration = FeedbackLoopTests.configuration(dataDirectory: scratch.path)
         configuration.model.modelPath = "/nonexistent/model.json"
         await #expect {
             _ = try await buildApplication(configuration: configuration)

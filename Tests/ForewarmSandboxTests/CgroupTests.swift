@@ -6,14 +6,9 @@ import Testing
 /// The cgroup file formats, against a fake cgroupfs in a temporary directory (v2 cannot be exercised for real on a
 /// v1 host; the real v1 path is covered by the sandbox tests).
 struct CgroupTests {
-    static func fakeRoot(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fw-cg-\(UUID().uuidString)").path
-        for (path, contents) in files {
-            let url = URL(fileURLWithPath: root + "/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try contents.write(to: url, atomically: false, encoding: .utf8)
-        }
-        return root
+    /// A fake cgroupfs `fw-cg-<UUID>` with the given files; the test removes it: `defer { fake.remove() }`.
+    static func fakeRoot(_ files: [String: String]) throws -> ScratchDirectory {
+        try ScratchDirectory(prefix: "fw-cg", files: files)
     }
 
     static func read(_ root: String, _ path: String) -> String {
@@ -22,13 +17,15 @@ struct CgroupTests {
 
     @Test func v2LimitsAndCounters() throws {
         let g = "forewarm/fw-a"
-        let root = try Self.fakeRoot([
+        let fake = try Self.fakeRoot([
             "cgroup.controllers": "cpuset cpu io memory pids\n", "cgroup.subtree_control": "",
             "forewarm/cgroup.subtree_control": "", "\(g)/memory.max": "", "\(g)/memory.swap.max": "",
             "\(g)/cpu.max": "", "\(g)/pids.max": "", "\(g)/memory.peak": "12345678\n",
             "\(g)/cpu.stat": "usage_usec 2500\nuser_usec 2000\nsystem_usec 500\n",
             "\(g)/memory.events": "low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\n", "\(g)/cgroup.procs": "",
         ])
+        defer { fake.remove() }
+        let root = fake.path
         #expect(CgroupVersion.detect(root: root) == .v2)
         let cgroup = Cgroup(version: .v2, name: "fw-a", root: root)
         try cgroup.create(memoryBytes: 128 << 20, cpuCores: 0.5, pids: 32)
@@ -54,7 +51,9 @@ struct CgroupTests {
         files["cpu/forewarm/fw-b/cpu.cfs_quota_us"] = ""
         files["cpuacct/forewarm/fw-b/cpuacct.usage"] = "123456789\n"
         files["pids/forewarm/fw-b/pids.max"] = ""
-        let root = try Self.fakeRoot(files)
+        let fake = try Self.fakeRoot(files)
+        defer { fake.remove() }
+        let root = fake.path
         let cgroup = Cgroup(version: .v1, name: "fw-b", root: root)
         try cgroup.create(memoryBytes: 64 << 20, cpuCores: 2, pids: 16)
         #expect(Self.read(root, "memory/forewarm/fw-b/memory.limit_in_bytes") == "\(64 << 20)")

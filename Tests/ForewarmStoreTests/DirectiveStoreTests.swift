@@ -6,8 +6,9 @@ import Testing
 /// The live controller's directives survive reopening and export oldest first, reason included.
 struct DirectiveStoreTests {
     @Test func directivesRoundTripAndExport() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fw-dir-\(UUID().uuidString)")
-            .appendingPathComponent("history.sqlite").path
+        let scratch = try ScratchDirectory(prefix: "fw-dir")
+        defer { scratch.remove() }
+        let path = scratch.path("history.sqlite")
         do {
             let store = try HistoryStore(path: path)
             for (index, pool) in ["lightweight", "heavyweight"].enumerated() {

@@ -13,12 +13,10 @@ struct HistoryStoreTests {
             createdAt: Date(timeIntervalSince1970: 1_700_000_000), finishedAt: Date(timeIntervalSince1970: 1_700_000_001))
     }
 
-    static func tempPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("fw-store-\(UUID().uuidString)/history.sqlite").path
-    }
-
     @Test func recordsSurviveReopeningInWALMode() throws {
-        let path = Self.tempPath()
+        let scratch = try ScratchDirectory(prefix: "fw-store")
+        defer { scratch.remove() }
+        let path = scratch.path("history.sqlite")
         do {
             let store = try HistoryStore(path: path)
             #expect(store.journalMode == "wal")
@@ -33,7 +31,9 @@ struct HistoryStoreTests {
     }
 
     @Test func exportsJSONLinesAndCSV() throws {
-        let store = try HistoryStore(path: Self.tempPath())
+        let scratch = try ScratchDirectory(prefix: "fw-store")
+        defer { scratch.remove() }
+        let store = try HistoryStore(path: scratch.path("history.sqlite"))
         try store.record(Self.sample("a", stdout: "with, comma \"and\" quote\n"))
         try store.record(Self.sample("b"))
         var jsonl = ""

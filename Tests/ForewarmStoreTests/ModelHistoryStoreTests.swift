@@ -36,7 +36,9 @@ struct ModelHistoryStoreTests {
     }
 
     @Test func observedRunsAndModelVersionsSurviveReopening() async throws {
-        let path = HistoryStoreTests.tempPath()
+        let scratch = try ScratchDirectory(prefix: "fw-store")
+        defer { scratch.remove() }
+        let path = scratch.path("history.sqlite")
         let runs = Self.runs(start: Date(timeIntervalSince1970: 1_800_000_000))
         var parameters = BoostingParameters()
         parameters.trees = 5
@@ -65,7 +67,9 @@ struct ModelHistoryStoreTests {
     }
 
     @Test func featuresFromAnotherBuildAreRecomputedFromTheCode() throws {
-        let path = HistoryStoreTests.tempPath()
+        let scratch = try ScratchDirectory(prefix: "fw-store")
+        defer { scratch.remove() }
+        let path = scratch.path("history.sqlite")
         let store = try HistoryStore(path: path)
         let runs = Self.runs(start: Date(timeIntervalSince1970: 1_800_000_000))
         try store.record(runs[1].0, code: runs[1].1, input: RequestInput.none)
@@ -84,7 +88,9 @@ struct ModelHistoryStoreTests {
     }
 
     @Test func anIncompatibleStoredModelIsAClearError() throws {
-        let store = try HistoryStore(path: HistoryStoreTests.tempPath())
+        let scratch = try ScratchDirectory(prefix: "fw-store")
+        defer { scratch.remove() }
+        let store = try HistoryStore(path: scratch.path("history.sqlite"))
         try store.database.write { db in
             try db.execute(
                 sql: """
