@@ -94,17 +94,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share: scratch folders that tests remove when they end.
+        .target(name: "ForewarmTestSupport", path: "Tests/ForewarmTestSupport"),
         .testTarget(name: "ForewarmAnalysisTests", dependencies: ["ForewarmAnalysis"]),
-        .testTarget(name: "ForewarmSandboxTests", dependencies: ["ForewarmSandbox"]),
+        .testTarget(name: "ForewarmSandboxTests", dependencies: ["ForewarmSandbox", "ForewarmTestSupport"]),
         .testTarget(name: "ForewarmPoolsTests", dependencies: ["ForewarmPools"]),
         .testTarget(
             name: "ForewarmStoreTests",
-            dependencies: ["ForewarmStore", "ForewarmModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ForewarmStore", "ForewarmModel", "ForewarmTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ForewarmGatewayTests",
             dependencies: [
-                "ForewarmGateway", "ForewarmModel", "ForewarmStore",
+                "ForewarmGateway", "ForewarmModel", "ForewarmStore", "ForewarmTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -114,7 +118,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `forewarm` binary end to end.
-        .testTarget(name: "ForewarmCLITests", dependencies: ["forewarm"]),
+        .testTarget(name: "ForewarmCLITests", dependencies: ["forewarm", "ForewarmTestSupport"]),
         .testTarget(name: "ForewarmTracesTests", dependencies: ["ForewarmTraces"]),
         .testTarget(name: "ForewarmControllerTests", dependencies: ["ForewarmController"]),
         .testTarget(name: "ForewarmSimulationTests", dependencies: ["ForewarmSimulation", "ForewarmController"]),

@@ -52,7 +52,7 @@ struct BenchAnalyze: ParsableCommand {
         print(String(format: "forewarm: %.3f s  %.1f MB/s  %.0f functions/s  (best of %d passes, 1 core)",
             best, megabytes / best, Double(functions) / best, passes))
 
-        let latencies = measureSnippets(files, analyzer: &analyzer)
+        let latencies = try measureSnippets(files, analyzer: &analyzer)
         let header = String(format: "snippets of %d bytes (n=%d): ", snippetBytes, latencies.count)
         print(header + BenchSnippets.summary(latencies))
 
@@ -68,7 +68,7 @@ struct BenchAnalyze: ParsableCommand {
     }
 
     /// Cuts snippets of `snippetBytes` from the corpus files (with their language) and times each analysis.
-    func measureSnippets(_ files: [(path: String, bytes: [UInt8])], analyzer: inout Analyzer) -> [Double] {
+    func measureSnippets(_ files: [(path: String, bytes: [UInt8])], analyzer: inout Analyzer) throws -> [Double] {
         let pieces = BenchSnippets.cut(files, size: snippetBytes)
         guard !pieces.isEmpty else { return [] }
         var latencies: [Double] = []
@@ -83,15 +83,22 @@ struct BenchAnalyze: ParsableCommand {
             latencies.append(Double(elapsed) / 1000)
             if slowest > 0 { perPiece[index % pieces.count].append(Double(elapsed) / 1000) }
         }
-        if slowest > 0 { printSlowest(pieces, times: perPiece, analyzer: &analyzer) }
+        if slowest > 0 { try printSlowest(pieces, times: perPiece, analyzer: &analyzer) }
         latencies.sort()
         return latencies
     }
 
     /// Lists the `slowest` pieces by their median time, so the tail can be traced to its code.
-    private func printSlowest(_ pieces: [BenchSnippets.Snippet], times: [[Double]], analyzer: inout Analyzer) {
+    private func printSlowest(_ pieces: [BenchSnippets.Snippet], times: [[Double]], analyzer: inout Analyzer) throws {
         let medians = times.map { BenchSnippets.percentile($0.sorted(), 0.5) }
         let order = medians.indices.filter { !times[$0].isEmpty }.sorted { medians[$0] > medians[$1] }
+        if let folder = saveSlowest {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError.input("cannot create the folder \(folder) for --save-slowest")
+            }
+        }
         print("slowest snippets (median µs, language, bytes, tokens, functions, piece index):")
         for index in order.prefix(slowest) {
             let metrics = analyzer.analyze(pieces[index].bytes, language: pieces[index].language)
@@ -99,7 +106,9 @@ struct BenchAnalyze: ParsableCommand {
                 pieces[index].bytes.count, metrics.tokens, metrics.functions.count, index))
             if let folder = saveSlowest {
                 let name = "\(folder)/\(index).\(pieces[index].language.fileExtensions.first ?? "txt")"
-                FileManager.default.createFile(atPath: name, contents: Data(pieces[index].bytes))
+                guard FileManager.default.createFile(atPath: name, contents: Data(pieces[index].bytes)) else {
+                    throw CLIError.input("cannot write \(name)")
+                }
             }
         }
     }

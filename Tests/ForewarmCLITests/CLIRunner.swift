@@ -1,3 +1,4 @@
+import ForewarmTestSupport
 import Foundation
 
 /// Runs the `forewarm` binary that `swift test` built next to the test bundle.

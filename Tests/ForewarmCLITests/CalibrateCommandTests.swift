@@ -1,3 +1,4 @@
+import ForewarmTestSupport
 import Foundation
 import Testing
 

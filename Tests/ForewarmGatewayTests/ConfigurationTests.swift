@@ -1,6 +1,7 @@
-import Foundation
 import ForewarmGateway
 import ForewarmPools
+import ForewarmTestSupport
+import Foundation
 import Testing
 
 struct ConfigurationTests {

@@ -1,5 +1,6 @@
 import ForewarmGateway
 import ForewarmStore
+import ForewarmTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

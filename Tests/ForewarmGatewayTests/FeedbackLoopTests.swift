@@ -2,6 +2,7 @@ import ForewarmAnalysis
 import ForewarmGateway
 import ForewarmModel
 import ForewarmStore
+import ForewarmTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,4 +1,5 @@
 import ForewarmGateway
+import ForewarmTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import ForewarmAnalysis
 import ForewarmModel
+import ForewarmTestSupport
 import Foundation
 import GRDB
 import Testing

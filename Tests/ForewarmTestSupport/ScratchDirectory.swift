@@ -2,14 +2,14 @@ import Foundation
 
 /// A fresh folder under the system temporary directory for one test's files; the test calls `remove()` when it
 /// ends (`defer { scratch.remove() }`), so nothing is left behind, pass or fail.
-struct ScratchDirectory: Sendable {
+public struct ScratchDirectory: Sendable {
     /// The folder: `<temporary directory>/<prefix>-<UUID>`.
-    let url: URL
+    public let url: URL
 
-    var path: String { url.path }
+    public var path: String { url.path }
 
     /// Creates the folder with `files` (path relative to the folder → contents) written inside it.
-    init(prefix: String, files: [String: String] = [:]) throws {
+    public init(prefix: String, files: [String: String] = [:]) throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         do {
@@ -26,8 +26,8 @@ struct ScratchDirectory: Sendable {
     }
 
     /// The path of `name` inside the folder (the file need not exist yet).
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     /// Deletes the folder and everything in it (SQLite's -wal and -shm files too); a folder already gone is fine.
-    func remove() { try? FileManager.default.removeItem(at: url) }
+    public func remove() { try? FileManager.default.removeItem(at: url) }
 }
