@@ -6,7 +6,7 @@ struct BraceTracker: StructureTracker {
     enum BlockKind: UInt8 { case plain, branch, loop, doLoop, other }
     enum Pending: UInt8 { case none, branch, loop, doLoop, other }
 
-    var stack = FrameStack<BlockKind>()
+    var frames = BraceFrames()
     var pending = Pending.none
     var pendingParenDepth = 0
     var parenDepth = 0
@@ -24,9 +24,9 @@ struct BraceTracker: StructureTracker {
     init() {}
 
     mutating func observe(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
-        stack.sync(&context)
-        let function = stack.frames[stack.frames.count - 1].function
-        let nesting = stack.frames[stack.frames.count - 1].nesting
+        frames.sync(&context)
+        let function = frames.top.function
+        let nesting = frames.top.nesting
 
         afterDoBlock = closedDoLoop
         closedDoLoop = false
@@ -105,12 +105,10 @@ struct BraceTracker: StructureTracker {
                 if context.isOwnName(previous, of: function) { context.functions[function].structure.recursiveCalls += 1 }
             }
             parenDepth += 1
-            stack.frames[stack.frames.count - 1].lastLogical.append(0)
+            frames.openParenthesis()
         case ")":
             if parenDepth > 0 { parenDepth -= 1 }
-            if stack.frames[stack.frames.count - 1].lastLogical.count > 1 {
-                stack.frames[stack.frames.count - 1].lastLogical.removeLast()
-            }
+            frames.closeParenthesis()
         case "{":
             let kind: BlockKind
             switch pending {
@@ -121,25 +119,15 @@ struct BraceTracker: StructureTracker {
             case .other: kind = .other
             }
             pending = .none
-            let top = stack.frames.count - 1
-            stack.frames[top].blocks.append(kind)
-            if kind != .plain { stack.frames[top].nesting += 1 }
-            if kind == .loop || kind == .doLoop { stack.frames[top].loopDepth += 1 }
-            stack.frames[top].resetLogical()
-            context.noteNesting(function, nesting: stack.frames[top].nesting, loopDepth: stack.frames[top].loopDepth)
+            frames.openBlock(kind)
+            context.noteNesting(function, nesting: frames.top.nesting, loopDepth: frames.top.loopDepth)
         case "}":
-            let top = stack.frames.count - 1
-            if let kind = stack.frames[top].blocks.popLast() {
-                if kind != .plain { stack.frames[top].nesting -= 1 }
-                if kind == .loop || kind == .doLoop { stack.frames[top].loopDepth -= 1 }
-                closedDoLoop = kind == .doLoop
-            }
-            stack.frames[top].resetLogical()
+            if let kind = frames.closeBlock() { closedDoLoop = kind == .doLoop }
         case ";":
             if semicolonEndsHeader, parenDepth == 0 { pending = .none }
-            stack.frames[stack.frames.count - 1].lastLogical[stack.frames[stack.frames.count - 1].lastLogical.count - 1] = 0
+            frames.logical = 0
         case ",", "=":
-            stack.frames[stack.frames.count - 1].lastLogical[stack.frames[stack.frames.count - 1].lastLogical.count - 1] = 0
+            frames.logical = 0
         default:
             if traits.contains(.logicalAnd) || traits.contains(.logicalOr) {
                 logical(traits, &context, function: function)
@@ -157,10 +145,9 @@ struct BraceTracker: StructureTracker {
     /// Sonar counts each run of like logical operators once: `a && b && c` is 1, `a && b || c` is 2.
     mutating func logical(_ traits: TokenTraits, _ context: inout ReadingContext, function: Int) {
         let kind: UInt8 = traits.contains(.logicalAnd) ? 1 : 2
-        let depth = stack.frames[stack.frames.count - 1].lastLogical.count - 1
-        if stack.frames[stack.frames.count - 1].lastLogical[depth] != kind {
+        if frames.logical != kind {
             context.addFlat(function)
-            stack.frames[stack.frames.count - 1].lastLogical[depth] = kind
+            frames.logical = kind
         }
     }
 
@@ -174,6 +161,6 @@ struct BraceTracker: StructureTracker {
     }
 
     mutating func finish(_ context: inout ReadingContext) {
-        stack.finish(&context)
+        frames.finish(&context)
     }
 }
