@@ -13,7 +13,10 @@ struct BraceTracker: StructureTracker {
     var afterElse = false
     var closedDoLoop = false
     var afterDoBlock = false
-    var previous: Token? = nil
+    /// The previous token's kind and extent (a call is a word followed by `(`).
+    var previousKind = TokenKind.newline
+    var previousStart = 0
+    var previousEnd = 0
     var previousTraits: TokenTraits = []
     var beforePrevious: TokenTraits = []
     var jumpLine = -1
@@ -41,14 +44,21 @@ struct BraceTracker: StructureTracker {
 
         switch token.kind {
         case .word:
-            observeWord(token, traits, &context, function: function, nesting: nesting)
+            // Most words are plain identifiers, which only end an `else`.
+            if traits.isEmpty {
+                afterElse = false
+            } else {
+                observeWord(token, traits, &context, function: function, nesting: nesting)
+            }
         case .symbol:
             observeSymbol(token, traits, &context, function: function, nesting: nesting)
         default:
             afterElse = false
         }
         beforePrevious = previousTraits
-        previous = token
+        previousKind = token.kind
+        previousStart = token.start
+        previousEnd = token.end
         previousTraits = traits
     }
 
@@ -98,11 +108,13 @@ struct BraceTracker: StructureTracker {
         afterElse = false
         switch token.key {
         case "(":
-            if let previous, previous.kind == .word, !previousTraits.contains(.keyword),
-                !beforePrevious.contains(.functionKeyword), previous.start != context.functions[function].nameStart
+            if previousKind == .word, !previousTraits.contains(.keyword), !beforePrevious.contains(.functionKeyword),
+                previousStart != context.functions[function].nameStart
             {
                 context.functions[function].structure.calls += 1
-                if context.isOwnName(previous, of: function) { context.functions[function].structure.recursiveCalls += 1 }
+                let callee = Token(
+                    kind: .word, key: "", start: previousStart, end: previousEnd, line: 0, innerNewlines: 0)
+                if context.isOwnName(callee, of: function) { context.functions[function].structure.recursiveCalls += 1 }
             }
             parenDepth += 1
             frames.openParenthesis()
