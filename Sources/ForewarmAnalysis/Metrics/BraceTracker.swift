@@ -44,14 +44,20 @@ struct BraceTracker: StructureTracker {
 
         switch token.kind {
         case .word:
-            // Most words are plain identifiers, which only end an `else`.
-            if traits.isEmpty {
+            // Most words (identifiers, `const`, `this`…) have none of the traits `observeWord` acts on: they only
+            // end an `else`.
+            if traits.isDisjoint(with: BraceTracker.wordTraits) {
                 afterElse = false
             } else {
                 observeWord(token, traits, &context, function: function, nesting: nesting)
             }
         case .symbol:
-            observeSymbol(token, traits, &context, function: function, nesting: nesting)
+            // Likewise `.`, `:`, arithmetic…: no bracket, separator or logical or ternary operator.
+            if traits.isDisjoint(with: BraceTracker.symbolTraits), !BraceTracker.isStructural(token.key) {
+                afterElse = false
+            } else {
+                observeSymbol(token, traits, &context, function: function, nesting: nesting)
+            }
         default:
             afterElse = false
         }
@@ -60,6 +66,25 @@ struct BraceTracker: StructureTracker {
         previousStart = token.start
         previousEnd = token.end
         previousTraits = traits
+    }
+
+    /// The traits `observeWord` acts on.
+    static var wordTraits: TokenTraits {
+        [
+            .elseLike, .elseIf, .branch, .doLoop, .loop, .switchLike, .catchLike, .jump, .returnLike, .logicalAnd,
+            .logicalOr,
+        ]
+    }
+    /// The traits `observeSymbol` acts on (besides the keys of `isStructural`).
+    static var symbolTraits: TokenTraits { [.logicalAnd, .logicalOr, .ternary] }
+
+    /// The symbols `observeSymbol` acts on whatever their traits.
+    @inline(__always)
+    static func isStructural(_ key: TokenKey) -> Bool {
+        switch key {
+        case "(", ")", "{", "}", ";", ",", "=": true
+        default: false
+        }
     }
 
     mutating func observeWord(
