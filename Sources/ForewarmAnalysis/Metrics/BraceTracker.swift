@@ -6,14 +6,17 @@ struct BraceTracker: StructureTracker {
     enum BlockKind: UInt8 { case plain, branch, loop, doLoop, other }
     enum Pending: UInt8 { case none, branch, loop, doLoop, other }
 
-    var stack = FrameStack<BlockKind>()
+    var frames = BraceFrames()
     var pending = Pending.none
     var pendingParenDepth = 0
     var parenDepth = 0
     var afterElse = false
     var closedDoLoop = false
     var afterDoBlock = false
-    var previous: Token? = nil
+    /// The previous token's kind and extent (a call is a word followed by `(`).
+    var previousKind = TokenKind.newline
+    var previousStart = 0
+    var previousEnd = 0
     var previousTraits: TokenTraits = []
     var beforePrevious: TokenTraits = []
     var jumpLine = -1
@@ -24,10 +27,9 @@ struct BraceTracker: StructureTracker {
     init() {}
 
     mutating func observe(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
-        stack.sync(&context)
-        let top = stack.top
-        let function = top.function
-        let nesting = top.nesting
+        frames.sync(&context)
+        let function = frames.top.function
+        let nesting = frames.top.nesting
 
         afterDoBlock = closedDoLoop
         closedDoLoop = false
@@ -42,15 +44,47 @@ struct BraceTracker: StructureTracker {
 
         switch token.kind {
         case .word:
-            observeWord(token, traits, &context, function: function, nesting: nesting)
+            // Most words (identifiers, `const`, `this`…) have none of the traits `observeWord` acts on: they only
+            // end an `else`.
+            if traits.isDisjoint(with: BraceTracker.wordTraits) {
+                afterElse = false
+            } else {
+                observeWord(token, traits, &context, function: function, nesting: nesting)
+            }
         case .symbol:
-            observeSymbol(token, traits, &context, function: function, nesting: nesting)
+            // Likewise `.`, `:`, arithmetic…: no bracket, separator or logical or ternary operator.
+            if traits.isDisjoint(with: BraceTracker.symbolTraits), !BraceTracker.isStructural(token.key) {
+                afterElse = false
+            } else {
+                observeSymbol(token, traits, &context, function: function, nesting: nesting)
+            }
         default:
             afterElse = false
         }
         beforePrevious = previousTraits
-        previous = token
+        previousKind = token.kind
+        previousStart = token.start
+        previousEnd = token.end
         previousTraits = traits
+    }
+
+    /// The traits `observeWord` acts on.
+    static var wordTraits: TokenTraits {
+        [
+            .elseLike, .elseIf, .branch, .doLoop, .loop, .switchLike, .catchLike, .jump, .returnLike, .logicalAnd,
+            .logicalOr,
+        ]
+    }
+    /// The traits `observeSymbol` acts on (besides the keys of `isStructural`).
+    static var symbolTraits: TokenTraits { [.logicalAnd, .logicalOr, .ternary] }
+
+    /// The symbols `observeSymbol` acts on whatever their traits.
+    @inline(__always)
+    static func isStructural(_ key: TokenKey) -> Bool {
+        switch key {
+        case "(", ")", "{", "}", ";", ",", "=": true
+        default: false
+        }
     }
 
     mutating func observeWord(
@@ -99,17 +133,19 @@ struct BraceTracker: StructureTracker {
         afterElse = false
         switch token.key {
         case "(":
-            if let previous, previous.kind == .word, !previousTraits.contains(.keyword),
-                !beforePrevious.contains(.functionKeyword), previous.start != context.functions[function].nameStart
+            if previousKind == .word, !previousTraits.contains(.keyword), !beforePrevious.contains(.functionKeyword),
+                previousStart != context.functions[function].nameStart
             {
                 context.functions[function].structure.calls += 1
-                if context.isOwnName(previous, of: function) { context.functions[function].structure.recursiveCalls += 1 }
+                let callee = Token(
+                    kind: .word, key: "", start: previousStart, end: previousEnd, line: 0, innerNewlines: 0)
+                if context.isOwnName(callee, of: function) { context.functions[function].structure.recursiveCalls += 1 }
             }
             parenDepth += 1
-            stack.openParenthesis()
+            frames.openParenthesis()
         case ")":
             if parenDepth > 0 { parenDepth -= 1 }
-            stack.closeParenthesis()
+            frames.closeParenthesis()
         case "{":
             let kind: BlockKind
             switch pending {
@@ -120,23 +156,15 @@ struct BraceTracker: StructureTracker {
             case .other: kind = .other
             }
             pending = .none
-            stack.pushBlock(kind)
-            if kind != .plain { stack.top.nesting += 1 }
-            if kind == .loop || kind == .doLoop { stack.top.loopDepth += 1 }
-            stack.resetLogical()
-            context.noteNesting(function, nesting: stack.top.nesting, loopDepth: stack.top.loopDepth)
+            frames.openBlock(kind)
+            context.noteNesting(function, nesting: frames.top.nesting, loopDepth: frames.top.loopDepth)
         case "}":
-            if let kind = stack.popBlock() {
-                if kind != .plain { stack.top.nesting -= 1 }
-                if kind == .loop || kind == .doLoop { stack.top.loopDepth -= 1 }
-                closedDoLoop = kind == .doLoop
-            }
-            stack.resetLogical()
+            if let kind = frames.closeBlock() { closedDoLoop = kind == .doLoop }
         case ";":
             if semicolonEndsHeader, parenDepth == 0 { pending = .none }
-            stack.logicalRun = 0
+            frames.logical = 0
         case ",", "=":
-            stack.logicalRun = 0
+            frames.logical = 0
         default:
             if traits.contains(.logicalAnd) || traits.contains(.logicalOr) {
                 logical(traits, &context, function: function)
@@ -154,9 +182,9 @@ struct BraceTracker: StructureTracker {
     /// Sonar counts each run of like logical operators once: `a && b && c` is 1, `a && b || c` is 2.
     mutating func logical(_ traits: TokenTraits, _ context: inout ReadingContext, function: Int) {
         let kind: UInt8 = traits.contains(.logicalAnd) ? 1 : 2
-        if stack.logicalRun != kind {
+        if frames.logical != kind {
             context.addFlat(function)
-            stack.logicalRun = kind
+            frames.logical = kind
         }
     }
 
@@ -170,6 +198,6 @@ struct BraceTracker: StructureTracker {
     }
 
     mutating func finish(_ context: inout ReadingContext) {
-        stack.finish(&context)
+        frames.finish(&context)
     }
 }

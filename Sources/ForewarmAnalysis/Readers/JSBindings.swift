@@ -63,7 +63,7 @@ struct JSBindings {
         if JSBindings.isPlain(key) {
             if frames.count > 0 { previous = key }
         } else {
-            _ = read(key, &spills)
+            advance(key, &spills)
         }
     }
 
@@ -85,17 +85,28 @@ struct JSBindings {
     /// Reads one token; `spills` holds the stacks' entries that do not fit in their integers.
     mutating func read(_ key: TokenKey, _ spills: inout [[UInt8]]) -> Event {
         guard frames.count > 0 else { return Event(ended: true) }
+        let frameClosing = frames.top(width: JSBindings.frameWidth) & 3
+        let keyClosing = JSBindings.closingCode(of: key)
+        var event = Event()
+        event.inExpression = inExpression
+        event.initializerEnded =
+            event.inExpression && expressionBrackets.count == 0
+            && (key == "," || keyClosing == frameClosing && keyClosing != 0)
+        event.rootSeparator = key == "," && frames.count == 1 && expressionBrackets.count == 0
+        let before = defaults
+        advance(key, &spills)
+        event.ended = frames.count == 0
+        event.initializerStarted = defaults != before
+        return event
+    }
+
+    /// ``read(_:_:)`` without the event, which a machine chain's walk ignores.
+    mutating func advance(_ key: TokenKey, _ spills: inout [[UInt8]]) {
+        guard frames.count > 0 else { return }
         let frame = frames.top(width: JSBindings.frameWidth)
         let frameClosing = frame & 3
         let frameInitializing = frame & JSBindings.initializingFlag != 0
-        let initializing = frameInitializing || expressionBrackets.count > 0
         let keyClosing = JSBindings.closingCode(of: key)
-        var event = Event()
-        event.inExpression = initializing
-        event.initializerEnded =
-            initializing && expressionBrackets.count == 0 && (key == "," || keyClosing == frameClosing && keyClosing != 0)
-        event.rootSeparator = key == "," && frames.count == 1 && expressionBrackets.count == 0
-        let before = defaults
         if expressionBrackets.count > 0 {
             let expected = expressionBrackets.top(width: JSBindings.bracketWidth)
             let opening = JSBindings.openingCode(of: key)
@@ -119,10 +130,7 @@ struct JSBindings {
             defaults += 1
             frames.setTop(frameClosing | JSBindings.initializingFlag, width: JSBindings.frameWidth)
         }
-        event.ended = frames.count == 0
-        if !event.ended { previous = key }
-        event.initializerStarted = defaults != before
-        return event
+        if frames.count > 0 { previous = key }
     }
 }
 

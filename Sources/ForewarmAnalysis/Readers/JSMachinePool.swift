@@ -22,6 +22,7 @@ struct JSMachinePool {
     private var capacity = 0
 
     init(_ first: JSMachine) {
+        assert(_isPOD(JSMachine.self), "reset(_:state:) overwrites machines without deinitializing them")
         storage = JSMachinePool.makeStorage(capacity: 16)
         capacity = 16
         append(first)
@@ -49,6 +50,14 @@ struct JSMachinePool {
     /// `makeUnique`, and only for indices below `count`.
     var elements: UnsafeMutablePointer<JSMachine> {
         @inline(__always) get { storage.withUnsafeMutablePointerToElements { $0 } }
+    }
+
+    /// Starts the machine at `index` afresh, writing it in place (a machine is plain bytes, so the old one needs
+    /// no deinitialization).
+    @inline(__always)
+    mutating func reset(_ index: Int, state: JSState) {
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "machine index out of range")
+        storage.withUnsafeMutablePointerToElements { ($0 + index).initialize(to: JSMachine(state: state)) }
     }
 
     /// Copies the storage if another pool shares it; writes through the subscript rely on this having run.

@@ -75,7 +75,8 @@ extension JavaScriptReader {
         default:
             if newline || key == ";" {
                 machines[machine].functionName = JSName()
-                popFunction(machine, &context)
+                // `popFunction` does nothing else that the lines below leave undone.
+                if machines[machine].startedFunction { popFunction(machine, &context) }
                 machines[machine].staticSeen = false
                 machines[machine].asyncSeen = false
                 machines[machine].inAbstractContext = false

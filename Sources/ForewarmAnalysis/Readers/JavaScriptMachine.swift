@@ -46,6 +46,7 @@ struct JSMachine {
     /// The token that ended a type annotation, replayed by its owner.
     var savedToken: Token? = nil
 
+    @inline(__always)
     init(state: JSState = .global) {
         self.state = state
         savedState = state

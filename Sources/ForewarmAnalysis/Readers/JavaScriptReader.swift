@@ -193,8 +193,9 @@ struct JavaScriptReader: LanguageReader {
     }
 
     mutating func makeMachine(_ state: JSState = .global) -> Int {
-        if let index = freeMachines.popLast() {
-            machines[index] = JSMachine(state: state)
+        if !freeMachines.isEmpty {
+            let index = freeMachines.removeLast()
+            machines.reset(index, state: state)
             return index
         }
         machines.append(JSMachine(state: state))
@@ -202,17 +203,31 @@ struct JavaScriptReader: LanguageReader {
     }
 
     /// Returns a machine no one can reach any more, with the machines only it reaches, to the pool.
+    ///
+    /// Depth first, an initializer reader before a sub-machine; only a machine with both defers one to
+    /// `releaseWork`, so the common chain (each machine at most one of them) needs no work list.
     mutating func release(_ machine: Int) {
-        releaseWork.append(machine)
-        while let index = releaseWork.popLast() {
-            if case .sub(let child) = machines[index].state { releaseWork.append(child) }
-            if let reader = machines[index].initializerReader { releaseWork.append(reader) }
+        var index = machine
+        while true {
+            var child: Int? = nil
+            if case .sub(let sub) = machines[index].state { child = sub }
+            let reader = machines[index].initializerReader
             // No other reset: nothing refers to the machine any more, and `makeMachine` starts it afresh.
             if machines[index].toExit {
                 machines[index].toExit = false
                 exiting -= 1
             }
             freeMachines.append(index)
+            if let reader {
+                if let child { releaseWork.append(child) }
+                index = reader
+            } else if let child {
+                index = child
+            } else if !releaseWork.isEmpty {
+                index = releaseWork.removeLast()
+            } else {
+                return
+            }
         }
     }
 
