@@ -3,10 +3,14 @@
 /// A control keyword (`if`, `for`, `switch`, `catch`…) waits for the `{` that opens its body; the body then
 /// counts as one level of nesting until its `}`. Braceless bodies add no nesting.
 struct BraceTracker: StructureTracker {
-    enum BlockKind: UInt8 { case plain, branch, loop, doLoop, other }
+    enum BlockKind: UInt8, StructureBlock {
+        case plain, branch, loop, doLoop, other
+        var nests: Bool { self != .plain }
+        var loops: Bool { self == .loop || self == .doLoop }
+    }
     enum Pending: UInt8 { case none, branch, loop, doLoop, other }
 
-    var frames = BraceFrames()
+    var frames = FrameStack<BlockKind>()
     var pending = Pending.none
     var pendingParenDepth = 0
     var parenDepth = 0
@@ -159,7 +163,11 @@ struct BraceTracker: StructureTracker {
             frames.openBlock(kind)
             context.noteNesting(function, nesting: frames.top.nesting, loopDepth: frames.top.loopDepth)
         case "}":
-            if let kind = frames.closeBlock() { closedDoLoop = kind == .doLoop }
+            if let kind = frames.closeBlock() {
+                closedDoLoop = kind == .doLoop
+            } else {
+                frames.resetLogical()
+            }
         case ";":
             if semicolonEndsHeader, parenDepth == 0 { pending = .none }
             frames.logical = 0

@@ -6,7 +6,7 @@
 /// Ruby's modifier forms (`x if y`, `x while y`) count but open no block. Iterator blocks (`n.times do`,
 /// `each { }`, `loop do`) are counted as loops without a cognitive increment.
 struct KeywordBlockTracker: StructureTracker {
-    enum BlockKind: UInt8 {
+    enum BlockKind: UInt8, StructureBlock {
         /// `def`/`function`: closed by the `end` that also ends the function.
         case function
         case plain, branch, loop, switchLike, block, brace, braceLoop
@@ -30,15 +30,12 @@ struct KeywordBlockTracker: StructureTracker {
     }
 
     /// The current function's frame.
-    var top: StructureFrame {
-        get { stack.top }
-        _modify { yield &stack.top }
-    }
+    var top: FrameStack<BlockKind>.Frame { stack.top }
 
     mutating func observe(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
-        let depth = stack.frames.count
+        let depth = stack.depth
         stack.sync(&context)
-        let leftFunction = stack.frames.count < depth
+        let leftFunction = stack.depth < depth
         let function = top.function
         let startsLine = token.line > previousEndLine
         if startsLine, !continuesExpression() { resetLogical() }
@@ -159,18 +156,12 @@ struct KeywordBlockTracker: StructureTracker {
     }
 
     mutating func open(_ kind: BlockKind, _ context: inout ReadingContext) {
-        stack.pushBlock(kind)
-        if kind.nests { top.nesting += 1 }
-        if kind.loops { top.loopDepth += 1 }
-        stack.resetLogical()
+        stack.openBlock(kind)
         context.noteNesting(top.function, nesting: top.nesting, loopDepth: top.loopDepth)
     }
 
     mutating func close() {
-        guard let kind = stack.popBlock() else { return }
-        if kind.nests { top.nesting -= 1 }
-        if kind.loops { top.loopDepth -= 1 }
-        stack.resetLogical()
+        _ = stack.closeBlock()
     }
 
     /// Whether an `if`/`while` in mid-line starts an expression (`x = if …`) rather than modifying a statement.
@@ -203,15 +194,15 @@ struct KeywordBlockTracker: StructureTracker {
     }
 
     mutating func resetLogical() {
-        stack.logicalRun = 0
+        stack.logical = 0
     }
 
     /// Sonar counts each run of like logical operators once: `a && b && c` is 1, `a && b || c` is 2.
     mutating func logical(_ traits: TokenTraits, _ context: inout ReadingContext, _ function: Int) {
         let kind: UInt8 = traits.contains(.logicalAnd) ? 1 : 2
-        if stack.logicalRun != kind {
+        if stack.logical != kind {
             context.addFlat(function)
-            stack.logicalRun = kind
+            stack.logical = kind
         }
     }
 

@@ -1,8 +1,17 @@
-/// ``BraceTracker``'s per-function frames (what ``FrameStack`` keeps for other trackers), laid out for the
-/// per-token path: the innermost frame is a stored value, and the frames' open blocks and logical-operator runs
-/// share two stacks instead of each frame owning arrays. Reading the innermost frame so costs no bounds or
-/// uniqueness check, and entering or leaving a function allocates nothing.
-struct BraceFrames {
+/// A block a structure tracker opens: whether it adds a level of nesting, and of loop nesting.
+protocol StructureBlock: Equatable {
+    var nests: Bool { get }
+    var loops: Bool { get }
+}
+
+/// The per-function frames of a structure tracker (``BraceTracker``, ``KeywordBlockTracker``): which function each
+/// measures, its open blocks and logical-operator runs, and rolling a nested function's cognitive score into its
+/// parent when it ends, shifted by the nesting it sat at.
+///
+/// Laid out for the per-token path: the innermost frame is a stored value, and the frames' open blocks and
+/// logical-operator runs share two stacks instead of each frame owning arrays. Reading the innermost frame so costs
+/// no bounds or uniqueness check, and entering or leaving a function allocates nothing.
+struct FrameStack<Block: StructureBlock> {
     struct Frame {
         var function: Int
         /// The parent's nesting when this function began, plus one (Sonar: nested functions add nesting).
@@ -22,7 +31,7 @@ struct BraceFrames {
     /// The frames below `top`, outermost first.
     private var below: [Frame] = []
     /// Open blocks of every frame, each frame's above its parent's.
-    private var blocks: [BraceTracker.BlockKind] = []
+    private var blocks: [Block] = []
     /// Logical-operator run per parenthesis depth (0 none, 1 and, 2 or), innermost depth of the top frame in
     /// `logical`, the outer depths of every frame in `outerLogical`.
     var logical: UInt8 = 0
@@ -73,20 +82,28 @@ struct BraceFrames {
 
     // MARK: The top frame
 
-    mutating func openBlock(_ kind: BraceTracker.BlockKind) {
+    /// How many frames are open (the file's included).
+    var depth: Int { below.count + 1 }
+
+    /// The innermost open block of the top frame, if any.
+    var lastBlock: Block? { blocks.count > top.blockBase ? blocks[blocks.count - 1] : nil }
+
+    /// Opens a block in the top frame and forgets its logical-operator runs.
+    mutating func openBlock(_ kind: Block) {
         blocks.append(kind)
-        if kind != .plain { top.nesting += 1 }
-        if kind == .loop || kind == .doLoop { top.loopDepth += 1 }
+        if kind.nests { top.nesting += 1 }
+        if kind.loops { top.loopDepth += 1 }
         resetLogical()
     }
 
-    /// Closes the top frame's innermost block; nil when it has none open.
-    mutating func closeBlock() -> BraceTracker.BlockKind? {
-        resetLogical()
+    /// Closes the top frame's innermost block and forgets its logical-operator runs; nil (and nothing forgotten)
+    /// when it has no block open.
+    mutating func closeBlock() -> Block? {
         guard blocks.count > top.blockBase else { return nil }
         let kind = blocks.removeLast()
-        if kind != .plain { top.nesting -= 1 }
-        if kind == .loop || kind == .doLoop { top.loopDepth -= 1 }
+        if kind.nests { top.nesting -= 1 }
+        if kind.loops { top.loopDepth -= 1 }
+        resetLogical()
         return kind
     }
 
