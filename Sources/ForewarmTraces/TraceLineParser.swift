@@ -33,33 +33,20 @@ struct TraceLineParser {
         var program = Field<String>.absent, source = Field<String>.absent
         var ids = Field<[String: String]>.absent
         do {
-            try expect(UInt8(ascii: "{"))
-            skipWhitespace()
-            if peek() == UInt8(ascii: "}") {
-                index += 1
-            } else {
-                while true {
-                    skipWhitespace()
-                    let key = try parseKey()
-                    skipWhitespace()
-                    try expect(UInt8(ascii: ":"))
-                    skipWhitespace()
-                    switch key {
-                    case .arrival: arrival = try numberField("arrival")
-                    case .cpuSeconds: cpuSeconds = try numberField("cpuSeconds")
-                    case .memoryMB: memoryMB = try numberField("memoryMB")
-                    case .language: language = try stringField("language")
-                    case .codePath: codePath = try stringField("codePath")
-                    case .code: code = try stringField("code")
-                    case .program: program = try stringField("program")
-                    case .source: source = try stringField("source")
-                    case .ids: ids = try idsField()
-                    case .other: try skipValue(depth: 0)
-                    }
-                    skipWhitespace()
-                    guard let next = next() else { throw SyntaxError() }
-                    if next == UInt8(ascii: "}") { break }
-                    guard next == UInt8(ascii: ",") else { throw SyntaxError() }
+            try forEachElement(opening: UInt8(ascii: "{"), closing: UInt8(ascii: "}")) { parser throws(SyntaxError) in
+                let key = try parser.parseKey()
+                try parser.expectColon()
+                switch key {
+                case .arrival: arrival = try parser.numberField("arrival")
+                case .cpuSeconds: cpuSeconds = try parser.numberField("cpuSeconds")
+                case .memoryMB: memoryMB = try parser.numberField("memoryMB")
+                case .language: language = try parser.stringField("language")
+                case .codePath: codePath = try parser.stringField("codePath")
+                case .code: code = try parser.stringField("code")
+                case .program: program = try parser.stringField("program")
+                case .source: source = try parser.stringField("source")
+                case .ids: ids = try parser.idsField()
+                case .other: try parser.skipValue(depth: 0)
                 }
             }
             skipWhitespace()
@@ -152,30 +139,17 @@ struct TraceLineParser {
 
     /// The `ids` object at `index` (its opening brace).
     private mutating func idsObject() throws(SyntaxError) -> Field<[String: String]> {
-        index += 1
         var ids: [String: String] = [:]
         var wrong: String?
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") {
-            index += 1
-            return .value(ids)
-        }
-        while true {
-            skipWhitespace()
-            let key = try parseString()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
-            if peek() == UInt8(ascii: "\"") {
-                ids[key] = try parseString()
+        try forEachElement(opening: UInt8(ascii: "{"), closing: UInt8(ascii: "}")) { parser throws(SyntaxError) in
+            let key = try parser.parseString()
+            try parser.expectColon()
+            if parser.peek() == UInt8(ascii: "\"") {
+                ids[key] = try parser.parseString()
             } else {
-                try skipValue(depth: 1)
+                try parser.skipValue(depth: 1)
                 if wrong == nil { wrong = "ids." + key }
             }
-            skipWhitespace()
-            guard let next = next() else { throw SyntaxError() }
-            if next == UInt8(ascii: "}") { break }
-            guard next == UInt8(ascii: ",") else { throw SyntaxError() }
         }
         if let wrong { return .wrongType(wrong) }
         return .value(ids)
@@ -229,6 +203,35 @@ struct TraceLineParser {
 
     private mutating func expect(_ byte: UInt8) throws(SyntaxError) {
         guard next() == byte else { throw SyntaxError() }
+    }
+
+    /// Reads an array or object from its `opening` bracket at `index` through its `closing` one: `element` reads
+    /// one element (an object's key, colon and value); the whitespace and commas around elements are read here.
+    @inline(__always)
+    private mutating func forEachElement(
+        opening: UInt8, closing: UInt8, _ element: (inout TraceLineParser) throws(SyntaxError) -> Void
+    ) throws(SyntaxError) {
+        try expect(opening)
+        skipWhitespace()
+        if peek() == closing {
+            index += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            try element(&self)
+            skipWhitespace()
+            guard let next = next() else { throw SyntaxError() }
+            if next == closing { return }
+            guard next == UInt8(ascii: ",") else { throw SyntaxError() }
+        }
+    }
+
+    /// The `:` between an object's key and its value, with the whitespace around it.
+    private mutating func expectColon() throws(SyntaxError) {
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"))
+        skipWhitespace()
     }
 
     private mutating func skipWhitespace() {
@@ -368,38 +371,14 @@ struct TraceLineParser {
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
         case UInt8(ascii: "["):
-            index += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "]") {
-                index += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard let next = next() else { throw SyntaxError() }
-                if next == UInt8(ascii: "]") { return }
-                guard next == UInt8(ascii: ",") else { throw SyntaxError() }
+            try forEachElement(opening: UInt8(ascii: "["), closing: UInt8(ascii: "]")) { parser throws(SyntaxError) in
+                try parser.skipValue(depth: depth + 1)
             }
         case UInt8(ascii: "{"):
-            index += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "}") {
-                index += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                _ = try parseString()
-                skipWhitespace()
-                try expect(UInt8(ascii: ":"))
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard let next = next() else { throw SyntaxError() }
-                if next == UInt8(ascii: "}") { return }
-                guard next == UInt8(ascii: ",") else { throw SyntaxError() }
+            try forEachElement(opening: UInt8(ascii: "{"), closing: UInt8(ascii: "}")) { parser throws(SyntaxError) in
+                _ = try parser.parseString()
+                try parser.expectColon()
+                try parser.skipValue(depth: depth + 1)
             }
         default: throw SyntaxError()
         }
