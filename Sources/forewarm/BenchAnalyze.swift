@@ -52,9 +52,11 @@ struct BenchAnalyze: ParsableCommand {
         print(String(format: "forewarm: %.3f s  %.1f MB/s  %.0f functions/s  (best of %d passes, 1 core)",
             best, megabytes / best, Double(functions) / best, passes))
 
-        let latencies = try measureSnippets(files, analyzer: &analyzer)
+        let (latencies, medians) = try measureSnippets(files, analyzer: &analyzer)
         let header = String(format: "snippets of %d bytes (n=%d): ", snippetBytes, latencies.count)
         print(header + BenchSnippets.summary(latencies))
+        // Each snippet's median over its repeats: what the code costs, without the machine's passing hiccups.
+        print(String(format: "  each snippet's median (n=%d): ", medians.count) + BenchSnippets.summary(medians))
 
         if compareLizard {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -67,13 +69,16 @@ struct BenchAnalyze: ParsableCommand {
         }
     }
 
-    /// Cuts snippets of `snippetBytes` from the corpus files (with their language) and times each analysis.
-    func measureSnippets(_ files: [(path: String, bytes: [UInt8])], analyzer: inout Analyzer) throws -> [Double] {
+    /// Cuts snippets of `snippetBytes` from the corpus files (with their language) and times each analysis:
+    /// every time, and each snippet's median time, both ascending.
+    func measureSnippets(_ files: [(path: String, bytes: [UInt8])], analyzer: inout Analyzer) throws
+        -> (latencies: [Double], medians: [Double])
+    {
         let pieces = BenchSnippets.cut(files, size: snippetBytes)
-        guard !pieces.isEmpty else { return [] }
+        guard !pieces.isEmpty else { return ([], []) }
         var latencies: [Double] = []
         latencies.reserveCapacity(snippets)
-        var perPiece = [[Double]](repeating: [], count: slowest > 0 ? pieces.count : 0)
+        var perPiece = [[Double]](repeating: [], count: pieces.count)
         for index in 0..<snippets {
             let piece = pieces[index % pieces.count]
             let start = DispatchTime.now().uptimeNanoseconds
@@ -81,17 +86,18 @@ struct BenchAnalyze: ParsableCommand {
             let elapsed = DispatchTime.now().uptimeNanoseconds - start
             if metrics.bytes < 0 { print("") }  // keeps the result alive
             latencies.append(Double(elapsed) / 1000)
-            if slowest > 0 { perPiece[index % pieces.count].append(Double(elapsed) / 1000) }
+            perPiece[index % pieces.count].append(Double(elapsed) / 1000)
         }
-        if slowest > 0 { try printSlowest(pieces, times: perPiece, analyzer: &analyzer) }
+        let medians = perPiece.map { $0.isEmpty ? nil : BenchSnippets.percentile($0.sorted(), 0.5) }
+        if slowest > 0 { try printSlowest(pieces, medians: medians, analyzer: &analyzer) }
         latencies.sort()
-        return latencies
+        return (latencies, medians.compactMap { $0 }.sorted())
     }
 
     /// Lists the `slowest` pieces by their median time, so the tail can be traced to its code.
-    private func printSlowest(_ pieces: [BenchSnippets.Snippet], times: [[Double]], analyzer: inout Analyzer) throws {
-        let medians = times.map { BenchSnippets.percentile($0.sorted(), 0.5) }
-        let order = medians.indices.filter { !times[$0].isEmpty }.sorted { medians[$0] > medians[$1] }
+    private func printSlowest(_ pieces: [BenchSnippets.Snippet], medians: [Double?], analyzer: inout Analyzer) throws {
+        let timed = medians.enumerated().compactMap { index, median in median.map { (index, $0) } }
+        let order = timed.sorted { $0.1 > $1.1 }
         if let folder = saveSlowest {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -100,9 +106,9 @@ struct BenchAnalyze: ParsableCommand {
             }
         }
         print("slowest snippets (median µs, language, bytes, tokens, functions, piece index):")
-        for index in order.prefix(slowest) {
+        for (index, median) in order.prefix(slowest) {
             let metrics = analyzer.analyze(pieces[index].bytes, language: pieces[index].language)
-            print(String(format: "%8.1f  %@  %d  %d  %d  #%d", medians[index], pieces[index].language.rawValue,
+            print(String(format: "%8.1f  %@  %d  %d  %d  #%d", median, pieces[index].language.rawValue,
                 pieces[index].bytes.count, metrics.tokens, metrics.functions.count, index))
             if let folder = saveSlowest {
                 let name = "\(folder)/\(index).\(pieces[index].language.fileExtensions.first ?? "txt")"

@@ -67,9 +67,10 @@ struct KeywordTable: Sendable {
         var slot = slotIndex(key.raw)
         let mask = keys.count - 1
         while true {
+            // An empty slot holds no traits, so "found" and "absent" share one predictable branch: whether a
+            // word is a keyword is data the branch predictor cannot guess.
             let stored = keys[slot]
-            if stored == key.raw { return values[slot] }
-            if stored == 0 { return [] }
+            if stored == key.raw || stored == 0 { return values[slot] }
             slot = (slot + 1) & mask
         }
     }
@@ -106,8 +107,7 @@ struct TokenKeySet: Sendable, ExpressibleByArrayLiteral {
         let mask = keys.count - 1
         while true {
             let stored = keys[slot]
-            if stored == key.raw { return true }
-            if stored == 0 { return false }
+            if stored == key.raw || stored == 0 { return stored == key.raw }  // one predictable branch
             slot = (slot + 1) & mask
         }
     }
