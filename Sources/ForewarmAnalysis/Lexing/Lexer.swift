@@ -159,6 +159,12 @@ public struct Lexer {
 
         switch classes[Int(first)] {
         case .identifierStart:
+            guard syntax.perlQuoteLike || syntax.lizardRubyTokens else {
+                // The common word, built here: a token returned from a call goes through memory, and reading it
+                // back field by field stalls on the stores that wrote it.
+                skipWordTail()
+                return finish(.word, from: start, startLine: startLine)
+            }
             return readWord()
         case .sigil:
             let next = byte(at: position + 1)
@@ -223,6 +229,17 @@ public struct Lexer {
         return finish(.symbol, from: start, startLine: startLine)
     }
 
+    /// Moves past a word that starts at `position` in a language without Perl's quote-like words or lizard's Ruby
+    /// tokens (see ``readWord()``).
+    @inline(__always)
+    mutating func skipWordTail() {
+        let start = position
+        position += 1
+        while position < source.count, identifierContinue[Int(source[position])] { position += 1 }
+        if syntax.lizardJavaScript, classes[Int(source[start])] != .sigil { glueOptionalMark() }
+        skipPredicateSuffix()
+    }
+
     mutating func readWord() -> Token {
         let start = position
         position += 1
@@ -240,7 +257,13 @@ public struct Lexer {
             }
             return finish(.word, from: start, startLine: line)
         }
-        // Ruby method names may end in `?` or `!` (`empty?`, `save!`), but not `!=`, `?:`.
+        skipPredicateSuffix()
+        return finish(.word, from: start, startLine: line)
+    }
+
+    /// Ruby method names may end in `?` or `!` (`empty?`, `save!`), but not `!=`, `?:`.
+    @inline(__always)
+    mutating func skipPredicateSuffix() {
         if syntax.predicateSuffixes, position < source.count {
             let next = source[position]
             if next == UInt8(ascii: "?") || next == UInt8(ascii: "!"), byte(at: position + 1) != UInt8(ascii: "="),
@@ -250,7 +273,6 @@ public struct Lexer {
                 position += 1
             }
         }
-        return finish(.word, from: start, startLine: line)
     }
 
     mutating func readNumber() -> Token {
