@@ -7,20 +7,23 @@ enum BenchSnippets {
     /// A piece of a corpus file and the language of that file.
     typealias Snippet = (bytes: [UInt8], language: Language)
 
-    /// Cuts consecutive `size`-byte pieces (the last one of a file may be shorter) from the files, in order, up to
-    /// `limit` pieces; files shorter than `size / 2` or of no known language (by extension) are skipped.
+    /// Cuts consecutive `size`-byte pieces (the last one of a file may be shorter) from the files and keeps `limit`
+    /// of them spread evenly over the whole corpus, in order (every language of a mixed corpus is in the sample,
+    /// not only the first folders); files shorter than `size / 2` or of no known language (by extension) are
+    /// skipped.
     static func cut(_ files: [(path: String, bytes: [UInt8])], size: Int, limit: Int = 4096) -> [Snippet] {
-        var pieces: [Snippet] = []
-        for file in files where file.bytes.count >= size / 2 && pieces.count < limit {
+        var ranges: [(file: Int, range: Range<Int>, language: Language)] = []
+        for (index, file) in files.enumerated() where file.bytes.count >= size / 2 {
             guard let language = Language(fileExtension: (file.path as NSString).pathExtension) else { continue }
             var offset = 0
-            while offset < file.bytes.count, pieces.count < limit {
+            while offset < file.bytes.count {
                 let end = min(offset + size, file.bytes.count)
-                pieces.append((Array(file.bytes[offset..<end]), language))
+                ranges.append((index, offset..<end, language))
                 offset = end
             }
         }
-        return pieces
+        let kept = ranges.count <= limit ? ranges : (0..<limit).map { ranges[$0 * ranges.count / limit] }
+        return kept.map { (Array(files[$0.file].bytes[$0.range]), $0.language) }
     }
 
     /// Reads the source files under `paths` and cuts them (see the other `cut`).
