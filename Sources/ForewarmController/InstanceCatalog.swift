@@ -18,7 +18,9 @@ public struct InstanceCatalog: Sendable, Hashable, Codable {
     public init(json: Data) throws {
         self = try JSONDecoder().decode(InstanceCatalog.self, from: json)
         guard !types.isEmpty else { throw CatalogError.empty }
-        for type in types where !(type.vCPU > 0 && type.memoryMiB > 0 && type.pricePerHour >= 0
+        for type in types
+        where
+            !(type.vCPU > 0 && type.memoryMiB > 0 && type.pricePerHour >= 0
             && type.startupMs >= 0 && type.relativeSpeed > 0)
         {
             throw CatalogError.invalid(type.name)

@@ -1,7 +1,7 @@
-import Foundation
 import ForewarmPools
 import ForewarmSandbox
 import ForewarmStore
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -51,7 +51,8 @@ public func buildApplication(
         configuration: configuration, model: model, retrainer: retrainer, pools: pools,
         store: store, sandbox: sandbox, metrics: metrics, logger: logger, events: controlLoop == nil ? nil : events)
     let gateway = Gateway(
-        configuration: configuration, model: model, retrainer: retrainer, pools: pools, store: store, metrics: metrics, sandbox: sandbox, service: service)
+        configuration: configuration, model: model, retrainer: retrainer, pools: pools, store: store, metrics: metrics,
+        sandbox: sandbox, service: service)
 
     let router = Hummingbird.Router(context: BasicRequestContext.self)
     router.add(middleware: ProblemMiddleware<BasicRequestContext>())
@@ -119,18 +120,24 @@ func json(_ value: some Encodable) throws -> Response {
     encoder.outputFormatting = [.sortedKeys]
     encoder.dateEncodingStrategy = .iso8601
     let data = try encoder.encode(value)
-    return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    return Response(
+        status: .ok, headers: [.contentType: "application/json"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
 }
 
 /// Turns Hummingbird's own errors (404 for unknown routes, 405…) into problem+json too.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let problem as Problem {
             throw problem
         } catch let error as HTTPError {
-            throw Problem(error.status, type: "http-\(error.status.code)", title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
+            throw Problem(
+                error.status, type: "http-\(error.status.code)", title: error.status.reasonPhrase,
+                detail: error.body ?? error.status.reasonPhrase)
         } catch {
             throw Problem(.internalServerError, type: "internal", title: "Internal error", detail: "\(error)")
         }

@@ -76,14 +76,16 @@ public struct GatewayConfiguration: Sendable, Codable {
             configuration.prespawnInterpreters = value
         }
         if let network = environment["FOREWARM_NETWORK"] {
-            try configuration.applyPerPool(network, variable: "FOREWARM_NETWORK", want: "none|loopback") { pool, value in
+            try configuration.applyPerPool(network, variable: "FOREWARM_NETWORK", want: "none|loopback") {
+                pool, value in
                 guard let mode = NetworkAccess(rawValue: value) else { return false }
                 pool.network = mode
                 return true
             }
         }
         if let timeout = environment["FOREWARM_QUEUE_TIMEOUT_MS"] {
-            try configuration.applyPerPool(timeout, variable: "FOREWARM_QUEUE_TIMEOUT_MS", want: "milliseconds") { pool, value in
+            try configuration.applyPerPool(timeout, variable: "FOREWARM_QUEUE_TIMEOUT_MS", want: "milliseconds") {
+                pool, value in
                 guard let ms = Int(value) else { return false }
                 pool.queueTimeoutMs = ms
                 return true
@@ -119,7 +121,8 @@ public struct GatewayConfiguration: Sendable, Codable {
         if !trimmed.contains("=") {
             for index in pools.indices {
                 guard apply(&pools[index], trimmed) else {
-                    throw ConfigurationError("\(variable): cannot read '\(trimmed)' (want \(want), or pool=\(want),...)")
+                    throw ConfigurationError(
+                        "\(variable): cannot read '\(trimmed)' (want \(want), or pool=\(want),...)")
                 }
             }
             return
@@ -139,9 +142,12 @@ public struct GatewayConfiguration: Sendable, Codable {
         try model.validate()
         if let problem = controller.problems().first { throw ConfigurationError(problem) }
         for pool in pools {
-            guard pool.minScore < pool.maxScore else { throw ConfigurationError("pool \(pool.name): minScore ≥ maxScore") }
+            guard pool.minScore < pool.maxScore else {
+                throw ConfigurationError("pool \(pool.name): minScore ≥ maxScore")
+            }
             guard pool.queueTimeoutMs >= 1 else {
-                throw ConfigurationError("pool \(pool.name): queueTimeoutMs must be at least 1 (got \(pool.queueTimeoutMs))")
+                throw ConfigurationError(
+                    "pool \(pool.name): queueTimeoutMs must be at least 1 (got \(pool.queueTimeoutMs))")
             }
             let problems = pool.sandboxLimits.problems
             guard problems.isEmpty else {

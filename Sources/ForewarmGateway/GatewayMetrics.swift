@@ -36,7 +36,8 @@ public struct GatewayMetrics: Sendable {
     }
 
     func rejected(reason: String) {
-        Counter(label: "forewarm_rejected_requests_total", dimensions: [("reason", reason)], factory: factory).increment()
+        Counter(label: "forewarm_rejected_requests_total", dimensions: [("reason", reason)], factory: factory)
+            .increment()
     }
 
     func coldStart(pool: String, language: String) {

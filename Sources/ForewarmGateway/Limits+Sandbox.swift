@@ -6,7 +6,8 @@ extension PoolConfiguration {
     public var sandboxLimits: SandboxLimits {
         SandboxLimits(
             cpuCores: limits.cpuCores, cpuSeconds: limits.cpuSeconds, memoryBytes: limits.memoryMiB << 20,
-            pids: limits.pids, wallMs: limits.wallMs, outputBytes: limits.outputKiB << 10, tmpBytes: limits.tmpMiB << 20,
+            pids: limits.pids, wallMs: limits.wallMs, outputBytes: limits.outputKiB << 10,
+            tmpBytes: limits.tmpMiB << 20,
             network: network.sandboxNetwork)
     }
 }

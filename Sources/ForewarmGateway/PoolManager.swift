@@ -1,6 +1,6 @@
-import Foundation
 import ForewarmPools
 import ForewarmSandbox
+import Foundation
 import Logging
 import ServiceLifecycle
 
@@ -80,7 +80,9 @@ public actor PoolManager: Service {
         (work, workContinuation) = AsyncStream.makeStream(of: Work.self)
     }
 
-    public var configurations: [PoolConfiguration] { pools.values.map(\.configuration).sorted { $0.minScore < $1.minScore } }
+    public var configurations: [PoolConfiguration] {
+        pools.values.map(\.configuration).sorted { $0.minScore < $1.minScore }
+    }
 
     /// Applies a scaling directive (from the replenish policy now, the controller later).
     @discardableResult
@@ -252,15 +254,21 @@ public actor PoolManager: Service {
         waiter.continuation.resume(returning: .timedOut)
     }
 
-    private func lease(_ id: InstanceID, _ worker: SandboxWorker, _ route: RouteDecision, cold: Bool, since: ContinuousClock.Instant) -> Lease {
+    private func lease(
+        _ id: InstanceID, _ worker: SandboxWorker, _ route: RouteDecision, cold: Bool, since: ContinuousClock.Instant
+    ) -> Lease {
         updateGauges()
         return Lease(
             id: id, worker: worker, route: route, coldStart: cold, queueMs: since.duration(to: .now).milliseconds,
             instanceType: pools[id.pool]?.configuration.instanceType.name ?? "")
     }
 
-    private func coldStart(language: String, pool name: String, since: ContinuousClock.Instant) async throws(AdmissionError) -> Lease {
-        guard var pool = pools[name], let runtime = LanguageRuntime.named(language) else { throw .startFailed("no pool") }
+    private func coldStart(language: String, pool name: String, since: ContinuousClock.Instant)
+        async throws(AdmissionError) -> Lease
+    {
+        guard var pool = pools[name], let runtime = LanguageRuntime.named(language) else {
+            throw .startFailed("no pool")
+        }
         guard case .startWorker(let id)? = pool.provision(language: language).first else {
             throw .startFailed("cannot provision")
         }
@@ -269,7 +277,8 @@ public actor PoolManager: Service {
         let started = ContinuousClock.now
         do {
             let worker = try await sandbox.startWorker(
-                id: "\(id)-\(UInt32.random(in: 0...UInt32.max))", runtime: runtime, limits: pool.configuration.sandboxLimits)
+                id: "\(id)-\(UInt32.random(in: 0...UInt32.max))", runtime: runtime,
+                limits: pool.configuration.sandboxLimits)
             noteColdStart(language, pool: name, ms: started.duration(to: .now).milliseconds, reason: "request")
             workers[id] = worker
             _ = pools[name]?.warmed(id)
@@ -315,7 +324,9 @@ public actor PoolManager: Service {
             else { continue }
             var commands: [PoolCommand] = []
             if pool.counts().live >= pool.configuration.maxInstances {
-                guard let victim = pool.instances.first(where: { $0.key.language != language && $0.value.state == .idle })?.key
+                guard
+                    let victim = pool.instances.first(where: { $0.key.language != language && $0.value.state == .idle }
+                    )?.key
                 else { continue }
                 commands += pool.drain(victim)
             }
@@ -367,7 +378,8 @@ public actor PoolManager: Service {
                 draining: counts.draining, queued: waiters[configuration.name]?.count ?? 0,
                 queueCapacity: configuration.queueCapacity, queueTimeoutMs: configuration.queueTimeoutMs,
                 network: configuration.network, maxInstances: configuration.maxInstances,
-                minWarm: pool.targets, languages: byLanguage, recentColdStarts: recentColdStarts[configuration.name] ?? [])
+                minWarm: pool.targets, languages: byLanguage,
+                recentColdStarts: recentColdStarts[configuration.name] ?? [])
         }
     }
 }

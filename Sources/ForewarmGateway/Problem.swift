@@ -10,7 +10,9 @@ public struct Problem: HTTPResponseError, Sendable {
     public var detail: String
     public var retryAfterSeconds: Int?
 
-    public init(_ status: HTTPResponse.Status, type: String, title: String, detail: String, retryAfterSeconds: Int? = nil) {
+    public init(
+        _ status: HTTPResponse.Status, type: String, title: String, detail: String, retryAfterSeconds: Int? = nil
+    ) {
         self.status = status
         self.type = type
         self.title = title
@@ -26,7 +28,8 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = Body(type: "https://forewarm.dev/problems/\(type)", title: title, status: Int(status.code), detail: detail)
+        let body = Body(
+            type: "https://forewarm.dev/problems/\(type)", title: title, status: Int(status.code), detail: detail)
         let data = try JSONEncoder().encode(body)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfterSeconds { headers[.retryAfter] = "\(retryAfterSeconds)" }

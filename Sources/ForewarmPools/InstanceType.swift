@@ -48,7 +48,8 @@ public struct RunLimits: Sendable, Hashable, Codable {
     public var outputKiB: Int
     public var tmpMiB: Int
 
-    public init(cpuCores: Double, cpuSeconds: Int, memoryMiB: Int, pids: Int, wallMs: Int, outputKiB: Int, tmpMiB: Int) {
+    public init(cpuCores: Double, cpuSeconds: Int, memoryMiB: Int, pids: Int, wallMs: Int, outputKiB: Int, tmpMiB: Int)
+    {
         self.cpuCores = cpuCores
         self.cpuSeconds = cpuSeconds
         self.memoryMiB = memoryMiB
@@ -114,7 +115,8 @@ public struct PoolConfiguration: Sendable, Hashable, Codable {
             name: try c.decode(String.self, forKey: .name), minScore: try c.decode(Double.self, forKey: .minScore),
             maxScore: try c.decode(Double.self, forKey: .maxScore),
             instanceType: try c.decode(InstanceType.self, forKey: .instanceType),
-            limits: try c.decode(RunLimits.self, forKey: .limits), minWarm: try c.decode([String: Int].self, forKey: .minWarm),
+            limits: try c.decode(RunLimits.self, forKey: .limits),
+            minWarm: try c.decode([String: Int].self, forKey: .minWarm),
             maxInstances: try c.decode(Int.self, forKey: .maxInstances),
             queueCapacity: try c.decode(Int.self, forKey: .queueCapacity),
             queueTimeoutMs: try c.decodeIfPresent(Int.self, forKey: .queueTimeoutMs) ?? 10_000,
@@ -127,18 +129,24 @@ public struct PoolConfiguration: Sendable, Hashable, Codable {
     public static let defaults: [PoolConfiguration] = [
         PoolConfiguration(
             name: "lightweight", minScore: 0, maxScore: 30,
-            instanceType: InstanceType(name: "sandbox.small", vCPU: 0.5, memoryMiB: 128, pricePerHour: 0.005, startupMs: 150),
-            limits: RunLimits(cpuCores: 0.5, cpuSeconds: 2, memoryMiB: 128, pids: 32, wallMs: 3_000, outputKiB: 256, tmpMiB: 16),
+            instanceType: InstanceType(
+                name: "sandbox.small", vCPU: 0.5, memoryMiB: 128, pricePerHour: 0.005, startupMs: 150),
+            limits: RunLimits(
+                cpuCores: 0.5, cpuSeconds: 2, memoryMiB: 128, pids: 32, wallMs: 3_000, outputKiB: 256, tmpMiB: 16),
             minWarm: ["python": 4, "javascript": 1], maxInstances: 16, queueCapacity: 64),
         PoolConfiguration(
             name: "standard", minScore: 30, maxScore: 70,
-            instanceType: InstanceType(name: "sandbox.medium", vCPU: 1, memoryMiB: 512, pricePerHour: 0.02, startupMs: 200),
-            limits: RunLimits(cpuCores: 1, cpuSeconds: 10, memoryMiB: 512, pids: 64, wallMs: 10_000, outputKiB: 1024, tmpMiB: 64),
+            instanceType: InstanceType(
+                name: "sandbox.medium", vCPU: 1, memoryMiB: 512, pricePerHour: 0.02, startupMs: 200),
+            limits: RunLimits(
+                cpuCores: 1, cpuSeconds: 10, memoryMiB: 512, pids: 64, wallMs: 10_000, outputKiB: 1024, tmpMiB: 64),
             minWarm: ["python": 2], maxInstances: 8, queueCapacity: 32, queueTimeoutMs: 30_000),
         PoolConfiguration(
             name: "heavyweight", minScore: 70, maxScore: 100,
-            instanceType: InstanceType(name: "sandbox.large", vCPU: 2, memoryMiB: 2048, pricePerHour: 0.08, startupMs: 300),
-            limits: RunLimits(cpuCores: 2, cpuSeconds: 30, memoryMiB: 2048, pids: 128, wallMs: 30_000, outputKiB: 4096, tmpMiB: 256),
+            instanceType: InstanceType(
+                name: "sandbox.large", vCPU: 2, memoryMiB: 2048, pricePerHour: 0.08, startupMs: 300),
+            limits: RunLimits(
+                cpuCores: 2, cpuSeconds: 30, memoryMiB: 2048, pids: 128, wallMs: 30_000, outputKiB: 4096, tmpMiB: 256),
             minWarm: ["python": 1], maxInstances: 4, queueCapacity: 16, queueTimeoutMs: 60_000),
     ]
 }

@@ -68,7 +68,8 @@ public struct PoolState: Sendable {
 
     /// Applies a directive. `add`/`remove` change the instance count (and the floor) by `instances`; `maintain`
     /// sets the floor to `instances`. An `instanceType` other than the pool's is rejected with an empty result.
-    public mutating func apply(_ directive: ScalingDirective, knownInstanceTypes: [InstanceType] = []) -> [PoolCommand] {
+    public mutating func apply(_ directive: ScalingDirective, knownInstanceTypes: [InstanceType] = []) -> [PoolCommand]
+    {
         guard directive.pool == configuration.name, directive.instances >= 0 else { return [] }
         if let typeName = directive.instanceType, typeName != configuration.instanceType.name {
             guard let type = knownInstanceTypes.first(where: { $0.name == typeName }) else { return [] }

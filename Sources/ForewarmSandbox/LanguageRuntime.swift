@@ -51,14 +51,19 @@ public struct LanguageRuntime: Sendable, Hashable {
             .init("perl", file: "main.pl", run: ["/usr/bin/perl", "main.pl"], prespawn: Loader.perl),
             .init("php", file: "main.php", run: ["/usr/bin/php", "-n", "main.php"], prespawn: Loader.php),
             .init("lua", file: "main.lua", run: ["/usr/bin/lua5.4", "main.lua"], prespawn: Loader.lua),
-            .init("c", file: "main.c", compile: ["/usr/bin/gcc", "-O2", "-o", "main", "main.c", "-lm"], run: ["./main"]),
-            .init("cpp", file: "main.cpp", compile: ["/usr/bin/g++", "-O2", "-o", "main", "main.cpp"], run: ["./main"]),
+            .init(
+                "c", file: "main.c", compile: ["/usr/bin/gcc", "-O2", "-o", "main", "main.c", "-lm"], run: ["./main"]),
+            .init(
+                "cpp", file: "main.cpp", compile: ["/usr/bin/g++", "-O2", "-o", "main", "main.cpp"], run: ["./main"]),
             .init(
                 "go", file: "main.go", compile: ["/usr/bin/go", "build", "-o", "main", "main.go"], run: ["./main"],
-                env: ["GOCACHE": "/tmp/.gocache", "GOPATH": "/tmp/.gopath", "GO111MODULE": "off", "GOTOOLCHAIN": "local"],
+                env: [
+                    "GOCACHE": "/tmp/.gocache", "GOPATH": "/tmp/.gopath", "GO111MODULE": "off", "GOTOOLCHAIN": "local",
+                ],
                 compileMemoryMB: 1024, compileWallMs: 60_000),
-            .init("rust", file: "main.rs", compile: ["/usr/bin/rustc", "-O", "-o", "main", "main.rs"], run: ["./main"],
-                  compileMemoryMB: 1024, compileWallMs: 60_000),
+            .init(
+                "rust", file: "main.rs", compile: ["/usr/bin/rustc", "-O", "-o", "main", "main.rs"], run: ["./main"],
+                compileMemoryMB: 1024, compileWallMs: 60_000),
             .init(
                 "java", file: "Main.java", compile: ["/usr/bin/javac", "-J-Xmx256m", "Main.java"],
                 run: ["/usr/bin/java", "-Xmx128m", "-XX:+UseSerialGC", "-Xshare:auto", "Main"],

@@ -179,7 +179,8 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
         var event: Wire.Event
         var compileStep: Wire.StepResult?
         while true {
-            guard let line = reader.readLine(), let decoded = try? JSONDecoder().decode(Wire.Event.self, from: Data(line))
+            guard let line = reader.readLine(),
+                let decoded = try? JSONDecoder().decode(Wire.Event.self, from: Data(line))
             else { return died("the sandbox stopped answering") }
             event = decoded
             guard event.event == "step", let result = event.result else { break }
@@ -218,8 +219,9 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
             result.status = oom ? .memoryLimit : .compileError
         } else if last.outputLimited {
             result.status = .outputLimit
-        } else if oom || (last.signal == Int(SIGKILL) && !last.timedOut
-            && result.peakMemoryKB * 1024 >= limits.memoryBytes * 9 / 10)
+        } else if oom
+            || (last.signal == Int(SIGKILL) && !last.timedOut
+                && result.peakMemoryKB * 1024 >= limits.memoryBytes * 9 / 10)
         {
             result.status = .memoryLimit
         } else if last.timedOut || last.signal == Int(SIGXCPU) {
@@ -236,7 +238,8 @@ public final class SandboxWorker: @unchecked Sendable {  // the reader is used o
         kill()
         // The zygote itself is killed when the instance runs out of memory or past the gateway's deadline.
         if usage.peakMemoryBytes >= UInt64(limits.memoryBytes) * 9 / 10 || usage.oomKills > 0 {
-            return RunResult(status: .memoryLimit, stderr: "memory limit reached", peakMemoryKB: Int(usage.peakMemoryBytes / 1024))
+            return RunResult(
+                status: .memoryLimit, stderr: "memory limit reached", peakMemoryKB: Int(usage.peakMemoryBytes / 1024))
         }
         return RunResult(status: .timeout, stderr: reason)
     }

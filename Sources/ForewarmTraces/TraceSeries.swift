@@ -44,10 +44,14 @@ public enum TraceBucketing {
                     durations[(t - start) / 60] += d
                 }
                 let stamps = (0..<720).map { start + 60 * $0 }
-                out.append(TraceSeries(family: "recodex-arrivals-1m", name: "recodex-arrivals-1m-\(tag)-\(name)-\(day)",
-                    timestamps: stamps, values: arrivals))
-                out.append(TraceSeries(family: "recodex-duration-1m", name: "recodex-duration-1m-\(tag)-\(name)-\(day)",
-                    timestamps: stamps, values: durations))
+                out.append(
+                    TraceSeries(
+                        family: "recodex-arrivals-1m", name: "recodex-arrivals-1m-\(tag)-\(name)-\(day)",
+                        timestamps: stamps, values: arrivals))
+                out.append(
+                    TraceSeries(
+                        family: "recodex-duration-1m", name: "recodex-duration-1m-\(tag)-\(name)-\(day)",
+                        timestamps: stamps, values: durations))
             }
         }
         return out
@@ -67,13 +71,17 @@ public enum TraceBucketing {
         var out: [TraceSeries] = []
         for k in 0..<3 where k * 1200 < perSecond.count {
             let window = Array(perSecond[(k * 1200)..<min(perSecond.count, (k + 1) * 1200)])
-            out.append(TraceSeries(family: "azure-arrivals-1s", name: "azure-arrivals-1s-\(service)-\(k)",
-                timestamps: window.indices.map { t0 + k * 1200 + $0 }, values: window))
+            out.append(
+                TraceSeries(
+                    family: "azure-arrivals-1s", name: "azure-arrivals-1s-\(service)-\(k)",
+                    timestamps: window.indices.map { t0 + k * 1200 + $0 }, values: window))
         }
         var perTen = [Double](repeating: 0, count: perSecond.count / 10 + (perSecond.count % 10 == 0 ? 0 : 1))
         for s in seconds { perTen[s / 10] += 1 }
-        out.append(TraceSeries(family: "azure-arrivals-10s", name: "azure-arrivals-10s-\(service)",
-            timestamps: perTen.indices.map { t0 + 10 * $0 }, values: perTen))
+        out.append(
+            TraceSeries(
+                family: "azure-arrivals-10s", name: "azure-arrivals-10s-\(service)",
+                timestamps: perTen.indices.map { t0 + 10 * $0 }, values: perTen))
         return out
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import ForewarmAnalysis
+import Foundation
 
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +55,8 @@ struct Analyze: ParsableCommand {
         for input in inputs {
             do {
                 let bytes = try SourceFiles.read(input)
-                let metrics = analyzer.analyze(bytes, language: language, path: input.isStandardInput ? nil : input.path)
+                let metrics = analyzer.analyze(
+                    bytes, language: language, path: input.isStandardInput ? nil : input.path)
                 printer.add(metrics, displayPath: input.path)
             } catch {
                 FileHandle.standardError.write(Data("forewarm: \(error)\n".utf8))

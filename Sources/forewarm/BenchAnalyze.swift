@@ -1,7 +1,7 @@
 import ArgumentParser
 import Dispatch
-import Foundation
 import ForewarmAnalysis
+import Foundation
 
 /// `forewarm bench analyze DIR`: analyzer throughput (MB/s, functions/s) on one core and per-snippet latency.
 struct BenchAnalyze: ParsableCommand {
@@ -49,8 +49,10 @@ struct BenchAnalyze: ParsableCommand {
         }
         let megabytes = Double(totalBytes) / 1_000_000
         print("corpus: \(files.count) files, \(String(format: "%.1f", megabytes)) MB, \(functions) functions")
-        print(String(format: "forewarm: %.3f s  %.1f MB/s  %.0f functions/s  (best of %d passes, 1 core)",
-            best, megabytes / best, Double(functions) / best, passes))
+        print(
+            String(
+                format: "forewarm: %.3f s  %.1f MB/s  %.0f functions/s  (best of %d passes, 1 core)",
+                best, megabytes / best, Double(functions) / best, passes))
 
         let (latencies, medians) = try measureSnippets(files, analyzer: &analyzer)
         let header = String(format: "snippets of %d bytes (n=%d): ", snippetBytes, latencies.count)
@@ -63,8 +65,10 @@ struct BenchAnalyze: ParsableCommand {
             let functionsLizard = try LizardAgreement.runLizard(lizard, paths: files.map(\.path)).values
                 .reduce(0) { $0 + $1.count }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print(String(format: "lizard:   %.3f s  %.2f MB/s  %.0f functions/s", seconds, megabytes / seconds,
-                Double(functionsLizard) / seconds))
+            print(
+                String(
+                    format: "lizard:   %.3f s  %.2f MB/s  %.0f functions/s", seconds, megabytes / seconds,
+                    Double(functionsLizard) / seconds))
             print(String(format: "ratio: forewarm is %.0f× faster", seconds / best))
         }
     }
@@ -108,8 +112,10 @@ struct BenchAnalyze: ParsableCommand {
         print("slowest snippets (median µs, language, bytes, tokens, functions, piece index):")
         for (index, median) in order.prefix(slowest) {
             let metrics = analyzer.analyze(pieces[index].bytes, language: pieces[index].language)
-            print(String(format: "%8.1f  %@  %d  %d  %d  #%d", median, pieces[index].language.rawValue,
-                pieces[index].bytes.count, metrics.tokens, metrics.functions.count, index))
+            print(
+                String(
+                    format: "%8.1f  %@  %d  %d  %d  #%d", median, pieces[index].language.rawValue,
+                    pieces[index].bytes.count, metrics.tokens, metrics.functions.count, index))
             if let folder = saveSlowest {
                 let name = "\(folder)/\(index).\(pieces[index].language.fileExtensions.first ?? "txt")"
                 guard FileManager.default.createFile(atPath: name, contents: Data(pieces[index].bytes)) else {

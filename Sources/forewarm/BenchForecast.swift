@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import ForewarmForecasting
+import Foundation
 
 /// `forewarm bench forecast`: times Forewarm's fit + forecast on the windows the reference timings used and prints
 /// the speed ratio per model pair and series family.
@@ -44,7 +44,8 @@ struct BenchForecast: ParsableCommand {
                         _ = try? candidate.model.fit(values, seasonLength: entry.season)
                             .forecast(horizon: entry.horizon, level: 0.95)
                     }
-                    best = min(best, Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds))
+                    best = min(
+                        best, Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds))
                 }
                 let key = "\(candidate.name) vs \(counterpart)"
                 let old = totals[entry.family, default: [:]][key] ?? (0, 0)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import ForewarmForecasting
+import Foundation
 
 struct Forecast: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -73,13 +73,17 @@ struct Forecast: ParsableCommand {
         case .table, .csv:
             let separator = format == .csv ? "," : "  "
             if format == .table {
-                print("# \(fitted.name) on \(values.count) buckets, season \(seasonLength); \(Int(level * 100))% intervals")
+                print(
+                    "# \(fitted.name) on \(values.count) buckets, season \(seasonLength); \(Int(level * 100))% intervals"
+                )
             }
             print(["step", "forecast", "lower", "upper"].joined(separator: separator))
             for i in 0..<horizon {
-                let row = [String(i + 1)] + [forecast.mean[i], forecast.lower[i], forecast.upper[i]].map {
-                    String(format: "%.4f", $0)
-                }
+                let row =
+                    [String(i + 1)]
+                    + [forecast.mean[i], forecast.lower[i], forecast.upper[i]].map {
+                        String(format: "%.4f", $0)
+                    }
                 print(row.joined(separator: separator))
             }
         }

@@ -1,5 +1,5 @@
-import Foundation
 import ForewarmForecasting
+import Foundation
 
 /// `forewarm forecast --evaluate`: rolling-origin comparison of Forewarm's models with the committed
 /// statsmodels/statsforecast references, over the same series, origins and horizons.
@@ -15,9 +15,11 @@ struct ForecastEvaluation {
 
     static func candidates(seasonLength m: Int) -> [Candidate] {
         var list = [
-            Candidate(name: "forewarm-ets-ANN", model: .exponentialSmoothing(.simple), counterpart: "statsmodels-ets-ANN"),
             Candidate(
-                name: "forewarm-ets-AAdN", model: .exponentialSmoothing(.dampedHolt), counterpart: "statsmodels-ets-AAdN"),
+                name: "forewarm-ets-ANN", model: .exponentialSmoothing(.simple), counterpart: "statsmodels-ets-ANN"),
+            Candidate(
+                name: "forewarm-ets-AAdN", model: .exponentialSmoothing(.dampedHolt),
+                counterpart: "statsmodels-ets-AAdN"),
         ]
         if m > 1 {
             list += [

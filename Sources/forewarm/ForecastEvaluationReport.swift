@@ -1,5 +1,5 @@
-import Foundation
 import ForewarmForecasting
+import Foundation
 
 /// Aggregates rolling-origin scores per series family and renders the comparison tables.
 struct ForecastEvaluationReport {
@@ -25,7 +25,9 @@ struct ForecastEvaluationReport {
                 model: model, metrics: .mean(scores.map(\.metrics)),
                 milliseconds: 1000 * scores.map(\.seconds).reduce(0, +) / Double(max(scores.count, 1)),
                 failures: scores.map(\.failures).reduce(0, +))
-        }.sorted { ($0.model.hasPrefix("forewarm") ? 1 : 0, $0.model) < ($1.model.hasPrefix("forewarm") ? 1 : 0, $1.model) }
+        }.sorted {
+            ($0.model.hasPrefix("forewarm") ? 1 : 0, $0.model) < ($1.model.hasPrefix("forewarm") ? 1 : 0, $1.model)
+        }
     }
 
     func render(format: OutputFormat, counterparts: [String: String], markdown: Bool = false) -> String {
@@ -35,7 +37,10 @@ struct ForecastEvaluationReport {
         for family in families.keys.sorted() {
             let rows = rows(family)
             let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0.model, $0) })
-            out += markdown ? "\n### \(family) (\(seriesCount[family] ?? 0) series)\n\n" : "\n== \(family) (\(seriesCount[family] ?? 0) series)\n"
+            out +=
+                markdown
+                ? "\n### \(family) (\(seriesCount[family] ?? 0) series)\n\n"
+                : "\n== \(family) (\(seriesCount[family] ?? 0) series)\n"
             // Times are from two different runs (the references' and this one); `bench forecast` gives fair ratios.
             var table = [["model", "MASE", "sMAPE", "cov95", "ms/fit", "failed", "same model as"]]
             for row in rows {
@@ -55,17 +60,21 @@ struct ForecastEvaluationReport {
                 out += label + list.joined(separator: ", ") + "\n"
             }
             let references = rows.filter { !$0.model.hasPrefix("forewarm") && $0.failures == 0 }
-            if let best = references.min(by: { $0.metrics.mase < $1.metrics.mase }), let auto = byName["forewarm-auto"] {
+            if let best = references.min(by: { $0.metrics.mase < $1.metrics.mase }), let auto = byName["forewarm-auto"]
+            {
                 let ratio = auto.metrics.mase / best.metrics.mase
                 let bestOwn = rows.filter { $0.model.hasPrefix("forewarm") }.min { $0.metrics.mase < $1.metrics.mase }
                 summary.append([
                     family, "\(best.model) \(String(format: "%.3f", best.metrics.mase))",
-                    String(format: "%.3f", auto.metrics.mase), String(format: "%.3f", ratio), ratio <= 1.05 ? "yes" : "NO",
+                    String(format: "%.3f", auto.metrics.mase), String(format: "%.3f", ratio),
+                    ratio <= 1.05 ? "yes" : "NO",
                     bestOwn.map { "\($0.model) \(String(format: "%.3f", $0.metrics.mase))" } ?? "",
                 ])
             }
         }
-        let head = [["family", "best reference (MASE)", "forewarm-auto MASE", "ratio", "≤ 1.05", "best forewarm model"]]
+        let head = [
+            ["family", "best reference (MASE)", "forewarm-auto MASE", "ratio", "≤ 1.05", "best forewarm model"]
+        ]
         out += markdown ? "\n### Summary\n\n" : "\n== summary\n"
         out += Self.layout(head + summary, markdown: markdown)
         return out
@@ -89,7 +98,8 @@ struct ForecastEvaluationReport {
         }
         let widths = (0..<(table.first?.count ?? 0)).map { c in table.map { $0[c].count }.max() ?? 0 }
         return table.map { row in
-            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+                separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
 
@@ -105,7 +115,8 @@ struct ForecastEvaluationReport {
             }
             object[family] = models
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

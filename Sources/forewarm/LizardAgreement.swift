@@ -1,5 +1,5 @@
-import Foundation
 import ForewarmAnalysis
+import Foundation
 
 /// `forewarm analyze --compare-lizard`: runs lizard on the same files and reports, per language, how many
 /// functions both tools find and how often their cyclomatic complexity agrees exactly.
@@ -9,7 +9,9 @@ enum LizardAgreement {
         var seen = Set<Data>()
         var files: [(path: String, bytes: [UInt8])] = []
         for input in inputs where !input.isStandardInput {
-            guard let data = FileManager.default.contents(atPath: input.path), seen.insert(data).inserted else { continue }
+            guard let data = FileManager.default.contents(atPath: input.path), seen.insert(data).inserted else {
+                continue
+            }
             files.append((input.path, Array(data)))
         }
         let theirs = try runLizard(lizard, paths: files.map(\.path))
@@ -32,7 +34,8 @@ enum LizardAgreement {
                     agreement.equal += 1
                 } else if mismatches.count < 400 {
                     mismatches.append(
-                        "\(file.path):\(their.startLine) \(their.name): lizard \(their.ccn), forewarm \(mine.cyclomatic)")
+                        "\(file.path):\(their.startLine) \(their.name): lizard \(their.ccn), forewarm \(mine.cyclomatic)"
+                    )
                 }
             }
             tally[metrics.language] = agreement
@@ -81,8 +84,10 @@ enum LizardAgreement {
         }
 
         var dictionary: [String: Any] {
-            ["lizardFunctions": theirs, "forewarmFunctions": ours, "matched": matched, "equalCCN": equal,
-             "rate": rate]
+            [
+                "lizardFunctions": theirs, "forewarmFunctions": ours, "matched": matched, "equalCCN": equal,
+                "rate": rate,
+            ]
         }
     }
 

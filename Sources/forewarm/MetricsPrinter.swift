@@ -1,5 +1,5 @@
-import Foundation
 import ForewarmAnalysis
+import Foundation
 
 /// Prints analysis results as a table, JSON (an array of files) or CSV (one row per function).
 struct MetricsPrinter {

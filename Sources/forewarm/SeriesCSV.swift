@@ -10,7 +10,8 @@ enum SeriesCSV {
     static func read(path: String) throws -> [Double] {
         let text: String
         do {
-            text = path == "-"
+            text =
+                path == "-"
                 ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                 : try String(contentsOfFile: path, encoding: .utf8)
         } catch {
@@ -25,7 +26,8 @@ enum SeriesCSV {
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            let field = trimmed.split(separator: ",", omittingEmptySubsequences: false).last
+            let field =
+                trimmed.split(separator: ",", omittingEmptySubsequences: false).last
                 .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) } ?? ""
             let value = Double(field)
             if first && value == nil && !["", "nan", "NaN", "inf", "-inf"].contains(field) {

@@ -36,4 +36,3 @@ struct Serve: AsyncParsableCommand {
         try await app.runService()
     }
 }
-

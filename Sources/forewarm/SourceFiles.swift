@@ -1,5 +1,5 @@
-import Foundation
 import ForewarmAnalysis
+import Foundation
 
 /// One input to analyze: a file on disk or standard input.
 struct SourceInput {
@@ -8,7 +8,9 @@ struct SourceInput {
 }
 
 enum SourceFiles {
-    static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build", "__pycache__", ".venv"]
+    static let skippedDirectories: Set<String> = [
+        ".git", ".hg", ".svn", "node_modules", ".build", "__pycache__", ".venv",
+    ]
 
     /// Expands folders into the source files below them (sorted, skipping files of unknown languages and
     /// hidden or vendored folders); files named explicitly are kept whatever their extension.

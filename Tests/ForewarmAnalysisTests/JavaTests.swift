@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmAnalysis
 
 /// "startLine:CCN" of each function, by start line.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmAnalysis
 
 @Test func kotlinGettersWhenAndLizardQuirks() {

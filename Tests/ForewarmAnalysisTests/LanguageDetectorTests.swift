@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmAnalysis
 
 @Suite struct LanguageDetectorTests {
@@ -13,7 +14,8 @@ import Testing
     }
 
     @Test func headerWithCppContentIsCpp() {
-        #expect(detect("#include <vector>\nnamespace a { class B {}; }\nstd::vector<int> v;", path: "x.h").language == .cpp)
+        #expect(
+            detect("#include <vector>\nnamespace a { class B {}; }\nstd::vector<int> v;", path: "x.h").language == .cpp)
         #expect(detect("#include <stdio.h>\nint f(void);", path: "x.h").language == .c)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmAnalysis
 
 @Suite struct LexerTests {
@@ -73,8 +74,9 @@ import Testing
     }
 
     @Test func numbersWithExponentsSeparatorsAndRanges() {
-        #expect(tokens("1e-5 0x1F 1_000 3.14", .python).filter { $0.kind == .number }.map(\.text)
-            == ["1e-5", "0x1F", "1_000", "3.14"])
+        #expect(
+            tokens("1e-5 0x1F 1_000 3.14", .python).filter { $0.kind == .number }.map(\.text)
+                == ["1e-5", "0x1F", "1_000", "3.14"])
         #expect(tokens("1..10", .rust).map(\.text) == ["1", "..", "10"])
         #expect(tokens("1'000'000", .cpp).map(\.text) == ["1'000'000"])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmAnalysis
 
 /// Functions of a Lua snippet as (name, start line, CCN, cognitive).
@@ -10,7 +11,8 @@ private func lua(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func luaFunctionForms() {
-    let functions = lua("""
+    let functions = lua(
+        """
         local function add(a, b)
           return a + b
         end
@@ -29,7 +31,8 @@ private func lua(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func luaLengthOperatorIsAnOperator() {
-    let functions = lua("""
+    let functions = lua(
+        """
         function f(t)
           local n = #t and 1 or 2
           if n > 0 and n < 3 then return n end
@@ -41,7 +44,8 @@ private func lua(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func luaCognitiveComplexity() {
-    let functions = lua("""
+    let functions = lua(
+        """
         function search(t, x)
           for i = 1, 10 do
             if t[i] == x then
@@ -64,7 +68,8 @@ private func lua(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func luaNestedFunctionRollsUp() {
-    let functions = lua("""
+    let functions = lua(
+        """
         function outer(list)
           table.sort(list, function(a, b)
             if a then return true end

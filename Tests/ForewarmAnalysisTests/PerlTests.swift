@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmAnalysis
 
 /// Functions of a Perl snippet as (name, start line, CCN).
@@ -8,7 +9,8 @@ private func perl(_ source: String) -> [(String, Int, Int)] {
 }
 
 @Test func perlNamedSubsAndPackages() {
-    let functions = perl("""
+    let functions = perl(
+        """
         package Counter;
         sub new {
             my ($class, %args) = @_;
@@ -22,7 +24,8 @@ private func perl(_ source: String) -> [(String, Int, Int)] {
 }
 
 @Test func perlTernaryCountsTwiceLikeLizard() {
-    let functions = perl("""
+    let functions = perl(
+        """
         sub pick {
             my $x = shift;
             return $x ? 'yes' : 'no';
@@ -33,7 +36,8 @@ private func perl(_ source: String) -> [(String, Int, Int)] {
 }
 
 @Test func perlAnonymousSubs() {
-    let functions = perl("""
+    let functions = perl(
+        """
         my $handler = sub {
             my $n = shift;
             return $n unless $n;
@@ -45,7 +49,8 @@ private func perl(_ source: String) -> [(String, Int, Int)] {
 }
 
 @Test func perlRegexIsCodeLikeLizard() {
-    let functions = perl("""
+    let functions = perl(
+        """
         sub cpus {
             my $n = 0;
             while (<STDIN>) { $n++ if /^processor\\s+:/; }

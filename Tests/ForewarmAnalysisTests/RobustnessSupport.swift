@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ForewarmAnalysis
 
 /// A small, fast, seedable generator (Steele et al.'s SplitMix64), so random inputs are reproducible.

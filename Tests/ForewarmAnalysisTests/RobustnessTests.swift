@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ForewarmAnalysis
 
 /// Any byte sequence must be accepted: no crash, no deep recursion, linear time, sane reports.
@@ -64,11 +65,13 @@ import Testing
     func lineCountsMatchLineBreaks(_ language: Language) {
         for opener in ["\"", "/*", "\"\"\"", "#define X \\", "`", "--[[", "<<~EOS", "=begin", "=pod", "q{", "#\""] {
             for newline in ["\n", "\r\n", "\r"] {
-                let text = "x" + opener + "a" + newline + "b" + newline + "EOS" + newline + "=end" + newline + "=cut"
+                let text =
+                    "x" + opener + "a" + newline + "b" + newline + "EOS" + newline + "=end" + newline + "=cut"
                     + newline + "z"
                 let bytes = Array(text.utf8)
                 let metrics = analyzeSane(bytes, language, "breaks \(opener) \(newline.debugDescription)")
-                #expect(metrics.lines.total == physicalLines(bytes), "\(language) \(opener) \(newline.debugDescription)")
+                #expect(
+                    metrics.lines.total == physicalLines(bytes), "\(language) \(opener) \(newline.debugDescription)")
             }
         }
     }
@@ -122,7 +125,10 @@ import Testing
             ("dollar parens", { Adversarial.repeated("$(((((", $0) }),
             ("parameters", { Array("f(".utf8) + Adversarial.repeated("a,", $0) }),
             ("renamed calls", { Array("namespace a { f".utf8) + Adversarial.repeated("()", $0) }),
-            ("operator calls", { Array("operator".utf8) + Adversarial.repeated(" +", $0) + Adversarial.repeated("()", $0) }),
+            (
+                "operator calls",
+                { Array("operator".utf8) + Adversarial.repeated(" +", $0) + Adversarial.repeated("()", $0) }
+            ),
             ("templates", { Array("f".utf8) + Adversarial.repeated("<", $0) }),
             ("heredocs", { Adversarial.repeated("<<~A <<~B ", $0) + Array("\nx\n".utf8) }),
             ("unclosed nested", { Adversarial.repeated("void a(){{.}} ", $0) }),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmAnalysis
 
 /// Functions of a Ruby snippet as (name, start line, CCN, cognitive).
@@ -10,7 +11,8 @@ private func ruby(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func rubyMethodsAndConditions() {
-    let functions = ruby("""
+    let functions = ruby(
+        """
         class Shape
           def area(w, h)
             return 0 if w.nil? || h.nil?
@@ -27,7 +29,8 @@ private func ruby(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func rubyBlocksAndModifiersFollowLizard() {
-    let functions = ruby("""
+    let functions = ruby(
+        """
         def scan(list)
           list.each do |x|
             next unless x
@@ -51,7 +54,8 @@ private func ruby(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func rubyCognitiveComplexity() {
-    let functions = ruby("""
+    let functions = ruby(
+        """
         def walk(items)
           items.each do |item|
             if item > 0 && item < 10 || item == 42
@@ -73,7 +77,8 @@ private func ruby(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func rubyRescueAndTernary() {
-    let functions = ruby("""
+    let functions = ruby(
+        """
         def load(path)
           begin
             File.read(path)
@@ -88,7 +93,8 @@ private func ruby(_ source: String) -> [(String, Int, Int, Int)] {
 }
 
 @Test func rubyInterpolationAndPercentLiteralsFollowLizard() {
-    let functions = ruby("""
+    let functions = ruby(
+        """
         def label(x)
           names = %w[it if for]
           "value: #{x > 0 ? "pos" : "neg"} (#{names.size})"

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmAnalysis
 
 private func complexities(_ source: String, _ language: Language) -> [Int] {
@@ -35,7 +36,8 @@ private func complexities(_ source: String, _ language: Language) -> [Int] {
 @Test func rustCharLiteralsAreLexedAsCharacters() {
     // Forewarm differs from lizard on purpose here: lizard reads `'a'` as the lifetime `'a` and a quote, which
     // swallows the arms up to the next quote (it reports 2). Every arm after the first counts: 1 + 2.
-    let source = "fn f(c: char) -> u8 {\n    match c {\n        'a' => 1,\n        'b' => 2,\n        _ => 0,\n    }\n}\n"
+    let source =
+        "fn f(c: char) -> u8 {\n    match c {\n        'a' => 1,\n        'b' => 2,\n        _ => 0,\n    }\n}\n"
     #expect(complexities(source, .rust) == [3])
 }
 

@@ -13,7 +13,11 @@ func tokens(_ source: String, _ language: Language) -> [(kind: TokenKind, text: 
         var lexer = Lexer(source: bytes, language: language)
         var result: [(TokenKind, String)] = []
         while let token = lexer.next() {
-            result.append((token.kind, String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)))
+            result.append(
+                (
+                    token.kind,
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+                ))
         }
         return result
     }

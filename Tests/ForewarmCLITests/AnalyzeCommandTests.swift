@@ -5,15 +5,18 @@ import Testing
     static let cSource = "int f(int a, int b) {\n  if (a && b) return 1;\n  return a ? 2 : 3;\n}\n"
 
     @Test func csvHasTheDocumentedHeaderAndOneRowPerFunction() throws {
-        let folder = try CLIRunner.folder(["src/a.c": Self.cSource, "src/notes.txt": "not code", "src/b.c": "void g(void) {}\n"])
+        let folder = try CLIRunner.folder([
+            "src/a.c": Self.cSource, "src/notes.txt": "not code", "src/b.c": "void g(void) {}\n",
+        ])
         defer { folder.remove() }
         let result = try CLIRunner.run(["analyze", "--format", "csv", folder.path])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let header = lines.first?.split(separator: ",").map(String.init) ?? []
-        for column in ["file", "language", "function", "start_line", "end_line", "nloc", "ccn", "cognitive", "tokens",
-            "parameters", "max_nesting", "loop_depth", "halstead_volume"]
-        {
+        for column in [
+            "file", "language", "function", "start_line", "end_line", "nloc", "ccn", "cognitive", "tokens",
+            "parameters", "max_nesting", "loop_depth", "halstead_volume",
+        ] {
             #expect(header.contains(column), "missing column \(column)")
         }
         #expect(lines.count == 3)  // header + f + g; notes.txt skipped

@@ -12,7 +12,8 @@ struct ServeCommandTests {
 
         init(dataDirectory: String, prefix: String, config: String? = nil) throws {
             process.executableURL = CLIRunner.binary
-            process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory] + (config.map { ["--config", $0] } ?? [])
+            process.arguments =
+                ["serve", "--port", "0", "--data-dir", dataDirectory] + (config.map { ["--config", $0] } ?? [])
             var environment = ProcessInfo.processInfo.environment
             environment["FOREWARM_CGROUP_PREFIX"] = prefix
             if config == nil {
@@ -30,7 +31,8 @@ struct ServeCommandTests {
                 seen += String(decoding: data, as: UTF8.self)
             }
             // "forewarm: serving on [IPv4]127.0.0.1/127.0.0.1:PORT"
-            port = seen.split(separator: "\n").first { $0.contains("serving on") }
+            port =
+                seen.split(separator: "\n").first { $0.contains("serving on") }
                 .flatMap { $0.split(separator: ":").last }.flatMap { Int($0) } ?? 0
         }
 
@@ -65,8 +67,10 @@ struct ServeCommandTests {
         func startPost(_ json: String) throws -> PendingPost {
             let curl = Process()
             curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            curl.arguments = ["-s", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json,
-                              "http://127.0.0.1:\(port)/v1/executions"]
+            curl.arguments = [
+                "-s", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json,
+                "http://127.0.0.1:\(port)/v1/executions",
+            ]
             let out = Pipe()
             curl.standardOutput = out
             try curl.run()
@@ -121,7 +125,8 @@ struct ServeCommandTests {
         let again = try second.post(#"{"language":"python","code":"print('again')"}"#)
         #expect(again.contains("again"))
         // SIGTERM while a run is in flight: the run finishes and is answered, then workers and cgroups go.
-        let inFlight = try second.startPost(#"{"language":"python","code":"import time; time.sleep(1); print('drained')"}"#)
+        let inFlight = try second.startPost(
+            #"{"language":"python","code":"import time; time.sleep(1); print('drained')"}"#)
         // Under load the request can take a while to reach the server: terminate only once it is running.
         #expect(try second.waitFor(Server.busy), "the run never reached a sandbox")
         second.process.terminate()

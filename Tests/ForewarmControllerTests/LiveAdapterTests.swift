@@ -23,7 +23,8 @@ import Testing
     @Test func namesPairByScoreOrder() throws {
         let type = InstanceType(name: "t", vCPU: 1, memoryMiB: 512, pricePerHour: 0.1, startupMs: 100)
         let plans = [("heavy", 70.0), ("light", 0.0), ("standard", 30.0)].map {
-            PoolPlan(name: $0.0, instanceType: type, minScore: $0.1, maxScore: 100, initialInstances: 1,
+            PoolPlan(
+                name: $0.0, instanceType: type, minScore: $0.1, maxScore: 100, initialInstances: 1,
                 minInstances: 0, maxInstances: 4)
         }
         let map = try #require(

@@ -2,7 +2,8 @@ import Foundation
 
 /// Loads the committed fixtures (series CSVs and statsmodels parameters written by scripts/reference_forecasts.py).
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures")
 
     static func series(_ name: String) throws -> [Double] {
         let text = try String(contentsOf: directory.appendingPathComponent("series/\(name).csv"), encoding: .utf8)

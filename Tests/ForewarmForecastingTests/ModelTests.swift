@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmForecasting
 
 /// Behaviour of the models on simulated series whose true parameters are known.
@@ -6,7 +7,9 @@ struct ModelTests {
     static func ar1(phi: Double, mean: Double, count: Int, seed: UInt64) -> [Double] {
         var g = SplitMix(seed: seed)
         var x = 0.0
-        return (0..<count).map { _ in x = phi * x + g.normal(); return mean + x }
+        return (0..<count).map { _ in
+            x = phi * x + g.normal(); return mean + x
+        }
     }
 
     @Test func arimaRecoversAnAR1() throws {
@@ -31,7 +34,9 @@ struct ModelTests {
     @Test func unitRootTestsChooseDifferencing() {
         var g = SplitMix(seed: 4)
         var level = 0.0
-        let walk = (0..<300).map { _ in level += g.normal(); return level }
+        let walk = (0..<300).map { _ in
+            level += g.normal(); return level
+        }
         #expect(UnitRootTests.differencesNeeded(walk) >= 1)
         #expect(UnitRootTests.differencesNeeded(Self.ar1(phi: 0.3, mean: 5, count: 300, seed: 5)) == 0)
         #expect(UnitRootTests.seasonalStrength(Fixtures.airPassengers, seasonLength: 12) > 0.64)
@@ -40,7 +45,9 @@ struct ModelTests {
     @Test func autoARIMADifferencesARandomWalk() throws {
         var g = SplitMix(seed: 6)
         var level = 100.0
-        let walk = (0..<200).map { _ in level += g.normal(); return level }
+        let walk = (0..<200).map { _ in
+            level += g.normal(); return level
+        }
         let model = try AutoARIMA().fit(walk)
         #expect(model.specification.d == 1)
     }
@@ -80,8 +87,9 @@ struct ModelTests {
         var updated = fitted
         updated.update(with: Array(y.suffix(50)))
         // The same filter run over all 200 values in one go.
-        var filter = try #require(ARMAKalmanFilter(
-            ar: fitted.coefficients.expandedAR(1), ma: fitted.coefficients.expandedMA(1)))
+        var filter = try #require(
+            ARMAKalmanFilter(
+                ar: fitted.coefficients.expandedAR(1), ma: fitted.coefficients.expandedMA(1)))
         for w in ARIMAModel.difference(y, fitted.differencing) { _ = filter.step(w - fitted.coefficients.mean) }
         #expect(abs(updated.filter.state[0] - filter.state[0]) < 1e-9)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ForewarmForecasting
 
 /// Same model, same data as statsmodels: the fitted parameters agree within tolerance and the maximised
@@ -54,7 +55,8 @@ struct ReferenceParameterTests {
 
     @Test func airlineModelMatchesStatsmodels() throws {
         let (y, ref) = try Self.training("airpassengers", "statsmodels-arima-011-011")
-        let spec = ARIMASpecification(p: 0, d: 1, q: 1, seasonalD: 1, seasonalQ: 1, seasonLength: 12, includesConstant: false)
+        let spec = ARIMASpecification(
+            p: 0, d: 1, q: 1, seasonalD: 1, seasonalQ: 1, seasonLength: 12, includesConstant: false)
         let model = try ARIMAModel(fitting: y, specification: spec)
         let p = model.parameters
         #expect(abs(p["ma.L1"]! - ref["ma.L1"]!) < 0.02, "\(p) vs \(ref)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForewarmForecasting
 
 /// Every model gives a finite forecast or a clear error on degenerate input — never a crash or a NaN.

@@ -1,5 +1,6 @@
 import RealModule
 import Testing
+
 @testable import ForewarmForecasting
 
 struct RollingStatisticsTests {
@@ -14,7 +15,8 @@ struct RollingStatisticsTests {
             if i % 37 == 0 {
                 let last = Array(all.suffix(25))
                 let mean = last.reduce(0, +) / Double(last.count)
-                let variance = last.count > 1
+                let variance =
+                    last.count > 1
                     ? last.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(last.count - 1) : 0
                 let sorted = last.sorted()
                 let position = 0.9 * Double(sorted.count - 1)

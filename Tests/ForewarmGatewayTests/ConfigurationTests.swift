@@ -18,7 +18,9 @@ struct ConfigurationTests {
         let file = scratch.path("config.json")
         let configuration = try GatewayConfiguration.load(
             file: file,
-            environment: ["FOREWARM_PORT": "9100", "FOREWARM_DATA_DIR": "/var/lib/fw", "FOREWARM_MIN_WARM": "only.ruby=2"])
+            environment: [
+                "FOREWARM_PORT": "9100", "FOREWARM_DATA_DIR": "/var/lib/fw", "FOREWARM_MIN_WARM": "only.ruby=2",
+            ])
         #expect(configuration.port == 9100)
         #expect(configuration.host == "127.0.0.1")
         #expect(configuration.maxCodeBytes == 1000)
@@ -61,18 +63,25 @@ struct ConfigurationTests {
         #expect(!fromFile.prespawnInterpreters)
         let overridden = try GatewayConfiguration.load(
             file: file,
-            environment: ["FOREWARM_NETWORK": "b=loopback,a=none", "FOREWARM_QUEUE_TIMEOUT_MS": "250", "FOREWARM_PRESPAWN": "1"])
+            environment: [
+                "FOREWARM_NETWORK": "b=loopback,a=none", "FOREWARM_QUEUE_TIMEOUT_MS": "250", "FOREWARM_PRESPAWN": "1",
+            ])
         #expect(overridden.pools.map(\.network) == [NetworkAccess.none, NetworkAccess.loopback])
         #expect(overridden.pools.map(\.queueTimeoutMs) == [250, 250])
         #expect(overridden.prespawnInterpreters)
         let all = try GatewayConfiguration.load(file: nil, environment: ["FOREWARM_NETWORK": "loopback"])
         #expect(all.pools.allSatisfy { $0.network == NetworkAccess.loopback })
-        #expect(try GatewayConfiguration.load(file: nil, environment: [:]).pools.allSatisfy { $0.network == NetworkAccess.none })
+        #expect(
+            try GatewayConfiguration.load(file: nil, environment: [:]).pools.allSatisfy {
+                $0.network == NetworkAccess.none
+            })
         for bad in [
             ["FOREWARM_NETWORK": "internet"], ["FOREWARM_NETWORK": "nopool=loopback"],
             ["FOREWARM_QUEUE_TIMEOUT_MS": "soon"], ["FOREWARM_QUEUE_TIMEOUT_MS": "0"], ["FOREWARM_PRESPAWN": "maybe"],
         ] {
-            #expect(throws: ConfigurationError.self, "\(bad)") { try GatewayConfiguration.load(file: nil, environment: bad) }
+            #expect(throws: ConfigurationError.self, "\(bad)") {
+                try GatewayConfiguration.load(file: nil, environment: bad)
+            }
         }
     }
 }

@@ -48,7 +48,11 @@ struct ControlLoopTests {
                     for i in 0..<8 {
                         group.addTask {
                             let (status, _) = try await GatewayTests.run(
-                                client, ["language": "python", "code": "t = 0\nfor k in range(400000):\n    t += k * \(i)\nprint(t)"])
+                                client,
+                                [
+                                    "language": "python",
+                                    "code": "t = 0\nfor k in range(400000):\n    t += k * \(i)\nprint(t)",
+                                ])
                             #expect(status == .ok)
                         }
                     }
@@ -56,7 +60,9 @@ struct ControlLoopTests {
                 }
             }
             var directives: [DirectiveRecord] = []
-            let floors = configuration.pools.reduce(into: [String: Int]()) { $0[$1.name] = $1.minWarm.values.reduce(0, +) }
+            let floors = configuration.pools.reduce(into: [String: Int]()) {
+                $0[$1.name] = $1.minWarm.values.reduce(0, +)
+            }
             // A directive that raised some pool's warm floors, summed over languages, above the configured ones.
             func raises(_ d: DirectiveRecord) -> Bool {
                 let applied = (try? JSONDecoder().decode([String: Int].self, from: Data(d.languages.utf8))) ?? [:]

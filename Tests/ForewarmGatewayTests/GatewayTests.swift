@@ -35,7 +35,9 @@ struct GatewayTests {
         (try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))) as? [String: Any] ?? [:]
     }
 
-    static func run(_ client: some TestClientProtocol, _ object: [String: Any]) async throws -> (HTTPResponse.Status, [String: Any]) {
+    static func run(_ client: some TestClientProtocol, _ object: [String: Any]) async throws -> (
+        HTTPResponse.Status, [String: Any]
+    ) {
         try await client.execute(
             uri: "/v1/executions", method: .post, headers: [.contentType: "application/json"], body: body(object)
         ) { response in (response.status, decode(response.body)) }
@@ -47,7 +49,8 @@ struct GatewayTests {
         let configuration = Self.configuration(dataDirectory: scratch.path)
         let (app, gateway) = try await buildApplication(configuration: configuration)
         try await app.test(.live) { client in
-            let (status, body) = try await Self.run(client, ["language": "python", "code": "print(input()[::-1])", "stdin": "olleh\n"])
+            let (status, body) = try await Self.run(
+                client, ["language": "python", "code": "print(input()[::-1])", "stdin": "olleh\n"])
             #expect(status == .ok)
             let result = try #require(body["result"] as? [String: Any])
             #expect(result["status"] as? String == "ok")
@@ -109,8 +112,14 @@ struct GatewayTests {
             ("c", "#include <stdio.h>\nint main(void) { int n; scanf(\"%d\", &n); printf(\"%d\\n\", n * 2); }"),
             ("cpp", "#include <iostream>\nint main() { int n; std::cin >> n; std::cout << n * 2 << std::endl; }"),
             ("go", "package main\nimport \"fmt\"\nfunc main() { var n int; fmt.Scan(&n); fmt.Println(n * 2) }"),
-            ("rust", "fn main() { let mut s = String::new(); std::io::stdin().read_line(&mut s).unwrap(); println!(\"{}\", s.trim().parse::<i32>().unwrap() * 2); }"),
-            ("java", "public class Main { public static void main(String[] a) { System.out.println(new java.util.Scanner(System.in).nextInt() * 2); } }"),
+            (
+                "rust",
+                "fn main() { let mut s = String::new(); std::io::stdin().read_line(&mut s).unwrap(); println!(\"{}\", s.trim().parse::<i32>().unwrap() * 2); }"
+            ),
+            (
+                "java",
+                "public class Main { public static void main(String[] a) { System.out.println(new java.util.Scanner(System.in).nextInt() * 2); } }"
+            ),
             ("swift", "print(Int(readLine()!)! * 2)"),
         ]
         let (app, _) = try await buildApplication(configuration: configuration)
@@ -136,9 +145,15 @@ struct GatewayTests {
                 (Self.body(["code": "print(1)"]), .badRequest, "malformed-json"),
                 (Self.body(["language": "cobol", "code": "DISPLAY 'HI'"]), .badRequest, "unknown-language"),
                 (Self.body(["language": "python", "code": "  "]), .badRequest, "empty-code"),
-                (Self.body(["language": "python", "code": String(repeating: "#", count: 5000)]), .contentTooLarge, "code-too-large"),
+                (
+                    Self.body(["language": "python", "code": String(repeating: "#", count: 5000)]), .contentTooLarge,
+                    "code-too-large"
+                ),
                 (Self.body(["language": "python", "code": "print(1)", "timeoutMs": 0]), .badRequest, "bad-limits"),
-                (Self.body(["language": "python", "code": "print(1)", "files": ["../x": "y"]]), .badRequest, "bad-file-name"),
+                (
+                    Self.body(["language": "python", "code": "print(1)", "files": ["../x": "y"]]), .badRequest,
+                    "bad-file-name"
+                ),
             ]
             for (body, status, type) in cases {
                 try await client.execute(uri: "/v1/executions", method: .post, body: body) { response in
@@ -150,7 +165,8 @@ struct GatewayTests {
                 }
             }
             try await client.execute(
-                uri: "/v1/predictions", method: .post, body: Self.body(["code": "for i in range(10**8):\n    for j in range(10):\n        pass"])
+                uri: "/v1/predictions", method: .post,
+                body: Self.body(["code": "for i in range(10**8):\n    for j in range(10):\n        pass"])
             ) { response in
                 #expect(response.status == .ok)
                 let answer = Self.decode(response.body)
@@ -168,10 +184,13 @@ struct GatewayTests {
         let (app, _) = try await buildApplication(configuration: configuration)
         try await app.test(.live) { client in
             let database = configuration.resolvedDatabasePath
-            let (_, probe) = try await Self.run(client, [
-                "language": "python",
-                "code": "import os\nfor p in ('\(database)', '\(configuration.dataDirectory)', '/proc/1/environ'):\n    try: print(p[-8:], len(open(p, 'rb').read()))\n    except OSError as e: print(p[-8:], 'denied')",
-            ])
+            let (_, probe) = try await Self.run(
+                client,
+                [
+                    "language": "python",
+                    "code":
+                        "import os\nfor p in ('\(database)', '\(configuration.dataDirectory)', '/proc/1/environ'):\n    try: print(p[-8:], len(open(p, 'rb').read()))\n    except OSError as e: print(p[-8:], 'denied')",
+                ])
             let out = (probe["result"] as? [String: Any])?["stdout"] as? String ?? ""
             #expect(out.components(separatedBy: "denied").count == 3, "\(out)")  // the database and its folder
             #expect(out.contains("/environ 0"), "\(out)")
@@ -183,7 +202,8 @@ struct GatewayTests {
                 ("open('/etc/shadow').read()", "nonzero_exit"),
             ]
             for (code, expected) in cases {
-                let (status, body) = try await Self.run(client, ["language": "python", "code": code, "timeoutMs": 1500])
+                let (status, body) = try await Self.run(
+                    client, ["language": "python", "code": code, "timeoutMs": 1500])
                 #expect(status == .ok)
                 #expect((body["result"] as? [String: Any])?["status"] as? String == expected, "\(code): \(body)")
             }

@@ -77,7 +77,10 @@ struct PoolStateTests {
         let again = pool.acquire(language: "python")!
         let commands = pool.released(again, reusable: false)
         #expect(commands.contains(.stopWorker(again)))
-        #expect(commands.contains { if case .startWorker(let new) = $0 { return new.language == "python" } else { return false } })
+        #expect(
+            commands.contains {
+                if case .startWorker(let new) = $0 { return new.language == "python" } else { return false }
+            })
         #expect(pool.acquire(language: "ruby") == nil)
     }
 
@@ -99,18 +102,22 @@ struct PoolStateTests {
         var commands = pool.apply(ScalingDirective(pool: "lightweight", action: .add, instances: 2, language: "ruby"))
         #expect(commands.count == 2)
         #expect(pool.targets["ruby"] == 2)
-        commands = pool.apply(ScalingDirective(pool: "lightweight", action: .maintain, instances: 1, language: "python"))
+        commands = pool.apply(
+            ScalingDirective(pool: "lightweight", action: .maintain, instances: 1, language: "python"))
         #expect(commands.filter { if case .stopWorker = $0 { return true } else { return false } }.count == 3)
         #expect(pool.counts(language: "python").idle == 1)
         commands = pool.apply(ScalingDirective(pool: "lightweight", action: .remove, instances: 5))
         #expect(pool.targets.values.allSatisfy { $0 == 0 })
         #expect(pool.apply(ScalingDirective(pool: "other", action: .add, instances: 1)).isEmpty)
-        #expect(pool.apply(ScalingDirective(pool: "lightweight", action: .add, instances: 1, instanceType: "nope")).isEmpty)
+        #expect(
+            pool.apply(ScalingDirective(pool: "lightweight", action: .add, instances: 1, instanceType: "nope")).isEmpty)
     }
 
     @Test func coldInstancesOfUnlistedLanguagesStopAfterTheirRun() {
         var pool = PoolState(configuration: Self.light)
-        guard case .startWorker(let id)? = pool.provision(language: "ruby").first else { Issue.record("no start"); return }
+        guard case .startWorker(let id)? = pool.provision(language: "ruby").first else {
+            Issue.record("no start"); return
+        }
         _ = pool.warmed(id)
         let acquired = pool.acquire(id)
         #expect(acquired)
@@ -121,7 +128,8 @@ struct PoolStateTests {
 
     @Test func maxInstancesCapsScaleOut() {
         var pool = PoolState(configuration: Self.light)
-        let commands = pool.apply(ScalingDirective(pool: "lightweight", action: .maintain, instances: 100, language: "python"))
+        let commands = pool.apply(
+            ScalingDirective(pool: "lightweight", action: .maintain, instances: 100, language: "python"))
         #expect(commands.count == Self.light.maxInstances)
     }
 
@@ -140,30 +148,43 @@ struct PoolStateTests {
 struct PoolRouterTests {
     static func snapshots(idle: [Int], live: [Int] = [0, 0, 0], queued: [Int] = [0, 0, 0]) -> [PoolSnapshot] {
         PoolConfiguration.defaults.enumerated().map {
-            PoolSnapshot(configuration: $0.element, idle: idle[$0.offset], live: live[$0.offset], queued: queued[$0.offset])
+            PoolSnapshot(
+                configuration: $0.element, idle: idle[$0.offset], live: live[$0.offset], queued: queued[$0.offset])
         }
     }
 
-    @Test(arguments: [(0.0, "lightweight"), (29.9, "lightweight"), (30.0, "standard"), (69.0, "standard"), (70.0, "heavyweight"), (100.0, "heavyweight")])
+    @Test(arguments: [
+        (0.0, "lightweight"), (29.9, "lightweight"), (30.0, "standard"), (69.0, "standard"), (70.0, "heavyweight"),
+        (100.0, "heavyweight"),
+    ])
     func scoreRangesPickTheHomePool(score: Double, pool: String) {
-        #expect(PoolRouter().route(score: score, pools: Self.snapshots(idle: [1, 1, 1]), coldStartMs: 40) == .warm(pool: pool))
+        #expect(
+            PoolRouter().route(score: score, pools: Self.snapshots(idle: [1, 1, 1]), coldStartMs: 40)
+                == .warm(pool: pool))
     }
 
     @Test func borrowsALargerWarmPoolBeforeAColdStart() {
         let decision = PoolRouter().route(score: 10, pools: Self.snapshots(idle: [0, 0, 1]), coldStartMs: 40)
         #expect(decision == .borrowed(pool: "heavyweight", home: "lightweight"))
         // Never a smaller one.
-        #expect(PoolRouter().route(score: 80, pools: Self.snapshots(idle: [1, 1, 0]), coldStartMs: 40) == .cold(pool: "heavyweight"))
+        #expect(
+            PoolRouter().route(score: 80, pools: Self.snapshots(idle: [1, 1, 0]), coldStartMs: 40)
+                == .cold(pool: "heavyweight"))
         // Not when a cold start is cheaper.
-        #expect(PoolRouter().route(score: 10, pools: Self.snapshots(idle: [0, 0, 1]), coldStartMs: 3, warmRunMs: 5) == .cold(pool: "lightweight"))
+        #expect(
+            PoolRouter().route(score: 10, pools: Self.snapshots(idle: [0, 0, 1]), coldStartMs: 3, warmRunMs: 5)
+                == .cold(pool: "lightweight"))
     }
 
     @Test func queuesThenRejectsWhenFull() {
         let full = PoolConfiguration.defaults[0].maxInstances
         let capacity = PoolConfiguration.defaults[0].queueCapacity
-        #expect(PoolRouter().route(score: 1, pools: Self.snapshots(idle: [0, 0, 0], live: [full, 0, 0]), coldStartMs: 40) == .queued(pool: "lightweight"))
+        #expect(
+            PoolRouter().route(score: 1, pools: Self.snapshots(idle: [0, 0, 0], live: [full, 0, 0]), coldStartMs: 40)
+                == .queued(pool: "lightweight"))
         let decision = PoolRouter().route(
-            score: 1, pools: Self.snapshots(idle: [0, 0, 0], live: [full, 0, 0], queued: [capacity, 0, 0]), coldStartMs: 40)
+            score: 1, pools: Self.snapshots(idle: [0, 0, 0], live: [full, 0, 0], queued: [capacity, 0, 0]),
+            coldStartMs: 40)
         #expect(decision == .rejected(retryAfterSeconds: 3))
     }
 }

@@ -25,7 +25,8 @@ struct SandboxTests {
         let worker = try await Self.sandbox.startWorker(
             id: "warm\(getpid())", runtime: LanguageRuntime.named("python")!, limits: Self.limits)
         let first = await worker.run(
-            RunRequest(code: "open('/tmp/left','w').write('x'); import sys; print(sys.stdin.read().upper())", stdin: "abc"))
+            RunRequest(
+                code: "open('/tmp/left','w').write('x'); import sys; print(sys.stdin.read().upper())", stdin: "abc"))
         #expect(first.status == .ok)
         #expect(first.stdout == "ABC\n")
         let second = await worker.run(
@@ -59,7 +60,8 @@ struct SandboxTests {
     func helloInEveryLanguage(language: String, code: String) async throws {
         let runtime = try #require(LanguageRuntime.named(language))
         let limits = SandboxLimits(cpuCores: 2, cpuSeconds: 10, memoryBytes: 512 << 20, pids: 128, wallMs: 20_000)
-        let result = try await Self.sandbox.runCold(RunRequest(code: code), runtime: runtime, limits: limits, id: "hello-\(language)")
+        let result = try await Self.sandbox.runCold(
+            RunRequest(code: code), runtime: runtime, limits: limits, id: "hello-\(language)")
         #expect(result.status == .ok, "\(language): \(result.stderr)")
         #expect(result.stdout == "hello\n")
         if runtime.compile != nil { #expect(result.compileMs != nil) }
@@ -84,7 +86,9 @@ struct SandboxSecurityTests {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         listen(listener, 4)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -124,7 +128,9 @@ struct SandboxSecurityTests {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(host, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(host, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         listen(host, 4)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -160,11 +166,15 @@ struct SandboxSecurityTests {
         let lines = Set(result.stdout.split(separator: "\n").map(String.init))
         switch network {
         case .loopback:
-            #expect(lines.isSuperset(of: ["v4 ping", "v6 ping", "host errno 111"]), "\(result.stdout)")  // ECONNREFUSED
+            // 111 is ECONNREFUSED.
+            #expect(lines.isSuperset(of: ["v4 ping", "v6 ping", "host errno 111"]), "\(result.stdout)")
         case .none:
-            #expect(lines.isSuperset(of: ["v4 errno 97", "v6 errno 97", "host errno 97"]), "\(result.stdout)")  // EAFNOSUPPORT
+            // 97 is EAFNOSUPPORT.
+            #expect(lines.isSuperset(of: ["v4 errno 97", "v6 errno 97", "host errno 97"]), "\(result.stdout)")
         }
-        #expect(lines.isSuperset(of: ["vsock errno 97", "netlink errno 97", "packet errno 97", "unix AF_UNIX"]), "\(result.stdout)")
+        #expect(
+            lines.isSuperset(of: ["vsock errno 97", "netlink errno 97", "packet errno 97", "unix AF_UNIX"]),
+            "\(result.stdout)")
     }
 
     @Test func cannotReadSecretsOrTheRepository() async throws {
@@ -270,7 +280,10 @@ struct SandboxSecurityTests {
         #expect(first.status == .ok)
         #expect(first.stdout == "parent done\n")
         let second = await worker.run(
-            RunRequest(code: "import os; print(len([p for p in os.listdir('/proc') if p.isdigit()]), os.path.exists('/tmp/still-here'))"))
+            RunRequest(
+                code:
+                    "import os; print(len([p for p in os.listdir('/proc') if p.isdigit()]), os.path.exists('/tmp/still-here'))"
+            ))
         #expect(second.status == .ok)
         #expect(second.stdout == "3 False\n", "bwrap's pid 1, the zygote and this run only")
         #expect(second.wallMs < 1_000)

@@ -10,34 +10,49 @@ struct WarmInterpreterTests {
     /// Per language: code that prints its stdin upper-cased and whether /tmp/left exists (then creates it), and
     /// exits with status 3.
     static let programs: [(String, String)] = [
-        ("javascript", """
+        (
+            "javascript",
+            """
             const fs = require('fs');
             const input = fs.readFileSync(0, 'utf8');
             const left = fs.existsSync('/tmp/left'); fs.writeFileSync('/tmp/left', 'x');
             console.log(input.toUpperCase().trim(), left); process.exitCode = 3;
-            """),
-        ("ruby", """
+            """
+        ),
+        (
+            "ruby",
+            """
             input = STDIN.read
             left = File.exist?('/tmp/left'); File.write('/tmp/left', 'x')
             puts "#{input.upcase.strip} #{left}"; exit 3
-            """),
-        ("perl", """
+            """
+        ),
+        (
+            "perl",
+            """
             my $input = do { local $/; <STDIN> }; $input =~ s/\\s+$//;
             my $left = -e '/tmp/left' ? 'true' : 'false'; open(my $f, '>', '/tmp/left'); close $f;
             print uc($input), " $left\\n"; exit 3;
-            """),
-        ("php", """
+            """
+        ),
+        (
+            "php",
+            """
             <?php
             $input = trim(stream_get_contents(STDIN));
             $left = file_exists('/tmp/left') ? 'true' : 'false'; file_put_contents('/tmp/left', 'x');
             echo strtoupper($input), " $left\\n"; exit(3);
-            """),
-        ("lua", """
+            """
+        ),
+        (
+            "lua",
+            """
             local input = io.read('a'):gsub('%s+$', '')
             local f = io.open('/tmp/left'); local left = f ~= nil; if f then f:close() end
             io.open('/tmp/left', 'w'):close()
             print(input:upper() .. ' ' .. tostring(left)); os.exit(3)
-            """),
+            """
+        ),
     ]
 
     /// The host pids of the worker's processes that run `binary` (its interpreter), from the worker's cgroup. The
@@ -64,7 +79,9 @@ struct WarmInterpreterTests {
         let binary = try #require(runtime.prespawn?.first)
         let limits = SandboxLimits(cpuCores: 1, cpuSeconds: 5, memoryBytes: 256 << 20, pids: 32, wallMs: 10_000)
         let sandbox = Self.sandbox(prespawn: true)
-        try #require(sandbox.configuration.cgroupVersion != .unavailable, "needs root and cgroups to see the sandbox's processes")
+        try #require(
+            sandbox.configuration.cgroupVersion != .unavailable, "needs root and cgroups to see the sandbox's processes"
+        )
         let worker = try await sandbox.startWorker(id: "pre-\(language)", runtime: runtime, limits: limits)
         // While idle, the instance already runs the interpreter that will serve the next request.
         let idle = try await Self.interpreters(worker, binary)
@@ -97,7 +114,9 @@ struct WarmInterpreterTests {
     @Test func withoutPrespawnTheRuntimeStartsPerRequest() async throws {
         let runtime = try #require(LanguageRuntime.named("javascript"))
         let sandbox = Self.sandbox(prespawn: false)
-        try #require(sandbox.configuration.cgroupVersion != .unavailable, "needs root and cgroups to see the sandbox's processes")
+        try #require(
+            sandbox.configuration.cgroupVersion != .unavailable, "needs root and cgroups to see the sandbox's processes"
+        )
         let worker = try await sandbox.startWorker(
             id: "exec-js", runtime: runtime,
             limits: SandboxLimits(cpuCores: 1, cpuSeconds: 5, memoryBytes: 256 << 20, pids: 32, wallMs: 10_000))

@@ -13,7 +13,9 @@ private struct ForecastingPolicy: ScalingPolicy {
     private var ticks = 0
 
     func initialPools(catalog: InstanceCatalog) -> [PoolPlan] { base.plans }
-    mutating func route(_ demand: DemandEstimate, pools: [PoolObservation]) -> String { base.route(demand, pools: pools) }
+    mutating func route(_ demand: DemandEstimate, pools: [PoolObservation]) -> String {
+        base.route(demand, pools: pools)
+    }
     mutating func decide(_ tick: ControlTick) -> [ScalingDirective] {
         ticks += 1
         return []

@@ -17,7 +17,8 @@ struct DirectiveStoreTests {
                     DirectiveRecord(
                         policy: "forewarm", pool: pool, action: "maintain", instances: 3 + index,
                         instanceType: index == 0 ? nil : "sandbox.large", languages: #"{"python":3}"#,
-                        reason: "forecast p90, \"quoted\"", createdAt: Date(timeIntervalSince1970: 1_000 + Double(index))))
+                        reason: "forecast p90, \"quoted\"",
+                        createdAt: Date(timeIntervalSince1970: 1_000 + Double(index))))
             }
         }
         let reopened = try HistoryStore(path: path)

@@ -11,7 +11,8 @@ struct HistoryStoreTests {
             cpuSecondsP50: nil, predictedPool: "lightweight", pool: "lightweight", instance: "lightweight-python-1",
             instanceType: "sandbox.small", route: "warm", coldStart: false, queueMs: 0.1, status: "ok", exitCode: 0,
             cpuMs: 1.5, wallMs: 2.5, peakMemoryKB: 12000, compileMs: nil, totalMs: 3.0, stdout: stdout, stderr: "",
-            createdAt: Date(timeIntervalSince1970: 1_700_000_000), finishedAt: Date(timeIntervalSince1970: 1_700_000_001))
+            createdAt: Date(timeIntervalSince1970: 1_700_000_000),
+            finishedAt: Date(timeIntervalSince1970: 1_700_000_001))
     }
 
     @Test func recordsSurviveReopeningInWALMode() throws {
@@ -54,6 +55,8 @@ struct SHA256Tests {
     @Test func knownVectors() {
         #expect(SHA256.hex("".utf8) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc".utf8) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(String(repeating: "a", count: 1000).utf8) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex(String(repeating: "a", count: 1000).utf8)
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }

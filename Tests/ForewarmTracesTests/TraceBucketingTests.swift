@@ -1,12 +1,13 @@
+import ForewarmTraces
 import Foundation
 import Testing
-import ForewarmTraces
 
 /// The committed evaluation series are what Swift's bucketing makes of the real traces in ../shared/data.
 struct TraceBucketingTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let data = ProcessInfo.processInfo.environment["FOREWARM_DATA"].map { URL(fileURLWithPath: $0) }
+    static let data =
+        ProcessInfo.processInfo.environment["FOREWARM_DATA"].map { URL(fileURLWithPath: $0) }
         ?? repository.appendingPathComponent("../shared/data")
     static let dataPresent = FileManager.default.fileExists(atPath: data.appendingPathComponent("recodex_simdex").path)
 
@@ -28,9 +29,10 @@ struct TraceBucketingTests {
 
     @Test(.enabled(if: dataPresent, "../shared/data is absent: the fixture check against the raw traces is skipped"))
     func recodexSeriesMatchTheFixtures() throws {
-        for (tag, path) in [("sample", "recodex_simdex/release01-2021-12-29/data-sample.csv"),
-            ("clustered", "recodex_simdex/mnaukal_fork/clustered_jobs.csv")]
-        {
+        for (tag, path) in [
+            ("sample", "recodex_simdex/release01-2021-12-29/data-sample.csv"),
+            ("clustered", "recodex_simdex/mnaukal_fork/clustered_jobs.csv"),
+        ] {
             let csv = try String(contentsOf: Self.data.appendingPathComponent(path), encoding: .utf8)
             try Self.check(TraceBucketing.recodex(csv: csv, tag: tag))
         }

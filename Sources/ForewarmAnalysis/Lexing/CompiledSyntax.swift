@@ -79,7 +79,8 @@ final class CompiledSyntax: @unchecked Sendable {
             return UnsafePointer(buffer)
         }
         byteTables = ByteTables(
-            classes: buffer(classes), identifierContinue: buffer(identifierContinue), commentStart: buffer(commentStart),
+            classes: buffer(classes), identifierContinue: buffer(identifierContinue),
+            commentStart: buffer(commentStart),
             specialLiteralStart: buffer(specialLiteralStart))
     }
 

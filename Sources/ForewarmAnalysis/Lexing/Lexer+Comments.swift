@@ -17,7 +17,8 @@ extension Lexer {
         if atLineStart, first == UInt8(ascii: "="), let comment = readLineStartDocument() { return comment }
         for opener in syntax.lineComments where hasPrefix(opener, at: position) {
             // PHP's `#[Attribute]` is not a comment.
-            if opener == [UInt8(ascii: "#")], syntax.heredocs, !syntax.perlPOD, byte(at: position + 1) == UInt8(ascii: "[")
+            if opener == [UInt8(ascii: "#")], syntax.heredocs, !syntax.perlPOD,
+                byte(at: position + 1) == UInt8(ascii: "[")
             {
                 return nil
             }
@@ -120,8 +121,9 @@ extension Lexer {
         let nameEnd = position
         while position < source.count {
             let current = source[position]
-            if current == UInt8(ascii: "\\"), byte(at: position + 1) == UInt8(ascii: "\n")
-                || byte(at: position + 1) == UInt8(ascii: "\r")
+            if current == UInt8(ascii: "\\"),
+                byte(at: position + 1) == UInt8(ascii: "\n")
+                    || byte(at: position + 1) == UInt8(ascii: "\r")
             {
                 position += 1
                 stepCountingLines()  // a `\r` of `\r\n` is not counted: the `\n` is

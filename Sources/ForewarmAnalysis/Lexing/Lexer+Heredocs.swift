@@ -21,16 +21,18 @@ extension Lexer {
             cursor += 1
         }
         let nameStart = cursor
-        while cursor < source.count, classes[Int(source[cursor])] == .identifierStart
-            || classes[Int(source[cursor])] == .digit
+        while cursor < source.count,
+            classes[Int(source[cursor])] == .identifierStart
+                || classes[Int(source[cursor])] == .digit
         {
             cursor += 1
         }
         guard cursor > nameStart, classes[Int(source[nameStart])] == .identifierStart else { return nil }
         // `x << VALUE` (Ruby append, C-like shift) is not a heredoc unless the name is quoted or marked.
         if !php, quote == nil, !indented {
-            if let previous, previous.kind == .word || previous.kind == .number || previous.key == ")"
-                || previous.key == "]"
+            if let previous,
+                previous.kind == .word || previous.kind == .number || previous.key == ")"
+                    || previous.key == "]"
             {
                 return nil
             }
@@ -57,9 +59,12 @@ extension Lexer {
             while position < source.count {
                 var cursor = position
                 if heredoc.indented {
-                    while byte(at: cursor) == UInt8(ascii: " ") || byte(at: cursor) == UInt8(ascii: "\t") { cursor += 1 }
+                    while byte(at: cursor) == UInt8(ascii: " ") || byte(at: cursor) == UInt8(ascii: "\t") {
+                        cursor += 1
+                    }
                 }
-                let isTerminator = hasPrefix(heredoc.terminator, at: cursor)
+                let isTerminator =
+                    hasPrefix(heredoc.terminator, at: cursor)
                     && !identifierContinue[Int(byte(at: cursor + heredoc.terminator.count))]
                 skipToEndOfLine()
                 if isTerminator { break }

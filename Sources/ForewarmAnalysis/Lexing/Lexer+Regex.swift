@@ -116,8 +116,10 @@ extension Lexer {
         while position < source.count, classes[Int(source[position])] == .identifierStart, source[position] < 0x80 {
             position += 1
         }
-        return finish(.string, from: wordStart, startLine: startLine, key: parts == 1 && word == Array("qr".utf8)
-            || word == Array("m".utf8) ? "/re/" : "\"")
+        return finish(
+            .string, from: wordStart, startLine: startLine,
+            key: parts == 1 && word == Array("qr".utf8)
+                || word == Array("m".utf8) ? "/re/" : "\"")
     }
 
     func isQuoteLikeDelimiter(_ byte: UInt8, spaced: Bool) -> Bool {
@@ -159,8 +161,9 @@ extension Lexer {
             if remaining > 0 {
                 if close != open {
                     // `s{…}{…}`: the second part has its own brackets, maybe after spaces.
-                    while position < source.count, classes[Int(source[position])] == .space
-                        || classes[Int(source[position])] == .newline
+                    while position < source.count,
+                        classes[Int(source[position])] == .space
+                            || classes[Int(source[position])] == .newline
                     {
                         stepCountingLines()
                     }

@@ -31,8 +31,9 @@ extension Lexer {
             }
             return finish(.string, from: start, startLine: startLine, key: "\"")
         }
-        if syntax.cppRawStrings, first == UInt8(ascii: "R") || first == UInt8(ascii: "u") || first == UInt8(ascii: "U")
-            || first == UInt8(ascii: "L"), let quote = rawStringQuote(prefixes: ["R", "u8R", "uR", "UR", "LR"])
+        if syntax.cppRawStrings,
+            first == UInt8(ascii: "R") || first == UInt8(ascii: "u") || first == UInt8(ascii: "U")
+                || first == UInt8(ascii: "L"), let quote = rawStringQuote(prefixes: ["R", "u8R", "uR", "UR", "LR"])
         {
             position = quote + 1
             var delimiter: [UInt8] = [UInt8(ascii: ")")]
@@ -223,13 +224,15 @@ extension Lexer {
 
     /// Skips `"…"###` (the opening `#`s already consumed): Swift and Rust raw strings.
     mutating func skipDelimitedRaw(hashes: Int, escapes: Bool = true) {
-        let triple = byte(at: position + 1) == UInt8(ascii: "\"") && byte(at: position + 2) == UInt8(ascii: "\"")
+        let triple =
+            byte(at: position + 1) == UInt8(ascii: "\"") && byte(at: position + 2) == UInt8(ascii: "\"")
             && syntax.tripleQuotes
         position += triple ? 3 : 1
         while position < source.count {
             let current = source[position]
             if current == UInt8(ascii: "\"") {
-                let closes = !triple
+                let closes =
+                    !triple
                     || (byte(at: position + 1) == UInt8(ascii: "\"") && byte(at: position + 2) == UInt8(ascii: "\""))
                 let quoteLength = triple && closes ? 3 : 1
                 var count = 0

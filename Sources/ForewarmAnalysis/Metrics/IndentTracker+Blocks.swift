@@ -202,7 +202,8 @@ extension IndentTracker {
             let elifHead = LevelScore(k: 0, n: 1, z: 1)
             block.score += head
             if let orElse {
-                block.score += orElseIsIf
+                block.score +=
+                    orElseIsIf
                     ? elifHead + last + orElse : LevelScore(k: 2, n: 1, z: 0) + last.shifted + orElse.shifted
             } else {
                 block.score += LevelScore(k: 1, n: 1, z: 0) + last.shifted

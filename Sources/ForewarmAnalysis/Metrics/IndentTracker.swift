@@ -74,7 +74,8 @@ struct IndentTracker: StructureTracker {
             closeBlocks(atOrRightOf: lineColumn, &context)  // before this line's calls are seen
         }
         // The token after `def` (or `async def`) is the name the reader just made a function of.
-        if line.count == 1 && line[0].key == "def" || line.count == 2 && line[0].key == "async" && line[1].key == "def" {
+        if line.count == 1 && line[0].key == "def" || line.count == 2 && line[0].key == "async" && line[1].key == "def"
+        {
             defName = token
             defRecord = context.current
         }
@@ -159,8 +160,9 @@ struct IndentTracker: StructureTracker {
         guard token.kind == .symbol, token.key == "(", let callee = callPrevious, callee.kind == .word,
             !callPreviousTraits.contains(.keyword)
         else { return }
-        if let before = beforePrevious, before.kind == .symbol && before.key == "." || before.key == "def"
-            || before.key == "class"
+        if let before = beforePrevious,
+            before.kind == .symbol && before.key == "." || before.key == "def"
+                || before.key == "class"
         {
             return
         }
@@ -172,7 +174,8 @@ struct IndentTracker: StructureTracker {
         for index in functionBlocks where !blocks[index].recursive {
             guard let name = blocks[index].name, name.end - name.start == callee.length else { continue }
             var same = true
-            for offset in 0..<callee.length where context.source[name.start + offset] != context.source[callee.start + offset] {
+            for offset in 0..<callee.length
+            where context.source[name.start + offset] != context.source[callee.start + offset] {
                 same = false
                 break
             }

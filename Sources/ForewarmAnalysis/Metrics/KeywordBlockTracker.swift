@@ -44,8 +44,9 @@ struct KeywordBlockTracker: StructureTracker {
         switch token.kind {
         case .word:
             if previous?.key != "." && previous?.key != "&." {
-                observeWord(token, traits, &context, function: function, startsLine: startsLine,
-                            leftFunction: leftFunction)
+                observeWord(
+                    token, traits, &context, function: function, startsLine: startsLine,
+                    leftFunction: leftFunction)
             }
         case .symbol:
             observeSymbol(token, traits, &context, function: function)

@@ -87,8 +87,10 @@ struct PythonLineScorer {
                 switch token.key {
                 case "(", "[", "{":
                     segments.append(Segment(parent: depths[top].segment))
-                    depths.append(Depth(segment: segments.count - 1, baseExtra: depths[top].extra,
-                                        extra: depths[top].extra))
+                    depths.append(
+                        Depth(
+                            segment: segments.count - 1, baseExtra: depths[top].extra,
+                            extra: depths[top].extra))
                 case ")", "]", "}":
                     if depths.count > 1 { depths.removeLast() }
                 case ",":

@@ -75,7 +75,9 @@ struct CSharpReader: LanguageReader {
             // CLikeStates._state_global (no lambda detection: CSharpStates has a `class_name`).
             guard token.kind == .word, !inPrimaryConstructor, token.start < context.source.count else { return }
             let byte = context.source[token.start]
-            guard isLetter(token, context.source) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") else { return }
+            guard isLetter(token, context.source) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") else {
+                return
+            }
             context.tryNewFunction(token)
             functions.state = token.key == "operator" ? .operator : .function
             state = .clike

@@ -32,9 +32,10 @@ extension JavaFrame {
     /// `JavaFunctionBodyStates._state_global`, under its two `read_inside_brackets_then` decorators: braces and
     /// parentheses both count in `br_count`, and the machine goes dead (`_state_dummy`) when it reaches zero.
     @inline(__always)
-    mutating func functionBodyGlobal(_ token: Token, exitsAtBrace: Bool, last: Token?,
-        _ context: inout ReadingContext) -> Action
-    {
+    mutating func functionBodyGlobal(
+        _ token: Token, exitsAtBrace: Bool, last: Token?,
+        _ context: inout ReadingContext
+    ) -> Action {
         countBrackets(token, open: "{", close: "}")
         countBrackets(token, open: "(", close: ")")
         let action = functionBodyToken(token, exitsAtBrace: exitsAtBrace, last: last, &context)
@@ -43,9 +44,10 @@ extension JavaFrame {
     }
 
     @inline(__always)
-    private mutating func functionBodyToken(_ token: Token, exitsAtBrace: Bool, last: Token?,
-        _ context: inout ReadingContext) -> Action
-    {
+    private mutating func functionBodyToken(
+        _ token: Token, exitsAtBrace: Bool, last: Token?,
+        _ context: inout ReadingContext
+    ) -> Action {
         if consumeExpressionToken(token) { return .none }
         let afterAnnotation = afterUnqualifiedAnnotation
         if token.key != "record" { afterUnqualifiedAnnotation = false }

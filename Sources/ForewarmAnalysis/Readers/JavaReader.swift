@@ -246,7 +246,9 @@ struct JavaFrame {
         if javaStatementKeywords.contains(token.key) || inRecordConstructor { return }
         // CLikeStates._state_global: a name may start a function.
         let byte = firstByte(token, context.source)
-        if token.kind == .word, isLetter(token, context.source) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") {
+        if token.kind == .word,
+            isLetter(token, context.source) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+        {
             tryNewFunction(token, &context)
         }
     }

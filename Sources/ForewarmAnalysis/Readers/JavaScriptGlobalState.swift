@@ -54,7 +54,8 @@ extension JavaScriptReader {
         case "[" where previous != "." && previous != ")" && previous != "]" && previous != "}":
             let first = machines[machine].previousFirst
             // `previous[0].isalnum() or previous[0] in '_$#\'"`'`
-            let operand = JSName.startsIdentifier(first) || first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
+            let operand =
+                JSName.startsIdentifier(first) || first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
                 || first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") || first == UInt8(ascii: "`")
             switch previous {
             case "const", "let", "var", "return", "throw", "yield", "await":

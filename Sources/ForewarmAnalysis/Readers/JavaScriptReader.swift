@@ -281,7 +281,8 @@ struct JavaScriptReader: LanguageReader {
         case .consumeGeneric: consumeGeneric(machine, token)
         case .collectComputed: return .returned(collectComputed(machine, token, context.source))
         case .sub: break
-        case .typeGlobal, .typeSimple, .typeInline, .typeGeneric, .typeFunction: typeAnnotation(machine, token, &context)
+        case .typeGlobal, .typeSimple, .typeInline, .typeGeneric, .typeFunction:
+            typeAnnotation(machine, token, &context)
         }
         return .returned(false)
     }

@@ -121,8 +121,9 @@ extension JavaScriptReader {
             return index
         }
         var before = start - 1
-        while before >= 0, source[before] == UInt8(ascii: " ") || source[before] == UInt8(ascii: "\t")
-            || source[before] == UInt8(ascii: "\n") || source[before] == UInt8(ascii: "\r")
+        while before >= 0,
+            source[before] == UInt8(ascii: " ") || source[before] == UInt8(ascii: "\t")
+                || source[before] == UInt8(ascii: "\n") || source[before] == UInt8(ascii: "\r")
         {
             before -= 1
         }

@@ -3,7 +3,9 @@
 enum PythonFormatString {
     /// The conditions inside an f-string's interpolations, and how many tokens lizard makes of the literal
     /// (`quoteStart..<end`, prefix excluded): literal chunks plus the interpolations' code tokens, or 1.
-    static func expand(quoteStart: Int, end: Int, _ source: UnsafeBufferPointer<UInt8>) -> (conditions: Int, tokens: Int) {
+    static func expand(quoteStart: Int, end: Int, _ source: UnsafeBufferPointer<UInt8>) -> (
+        conditions: Int, tokens: Int
+    ) {
         let table = Vocabulary.table(for: .python)
         var conditions = 0
         var tokens = 0
@@ -64,7 +66,8 @@ enum PythonFormatString {
         var index = bodyStart
         while index < bodyEnd {
             let byte = source[index]
-            if (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")), index + 1 < bodyEnd, source[index + 1] == byte {
+            if (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")), index + 1 < bodyEnd, source[index + 1] == byte
+            {
                 index += 2
                 literal = true
             } else if byte == UInt8(ascii: "{") {

@@ -121,7 +121,8 @@ struct PythonReader: LanguageReader {
         var inWord = false
         for index in token.start..<token.end {
             let byte = source[index]
-            let isWordByte = byte >= 0x80 || byte == UInt8(ascii: "_")
+            let isWordByte =
+                byte >= 0x80 || byte == UInt8(ascii: "_")
                 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             if !isWordByte {

@@ -62,8 +62,10 @@ struct RubylikeStates {
     }
 
     /// lizard's `sub_state(statemachine_clone(), callback, token)`.
-    mutating func subState(_ index: Int, endsFunction: Bool = false, _ token: Token? = nil,
-                           _ context: inout ReadingContext) {
+    mutating func subState(
+        _ index: Int, endsFunction: Bool = false, _ token: Token? = nil,
+        _ context: inout ReadingContext
+    ) {
         frames[index].saved = frames[index].state
         frames[index].endsFunction = endsFunction
         frames[index].state = .child

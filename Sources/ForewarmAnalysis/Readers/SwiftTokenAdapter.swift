@@ -39,13 +39,15 @@ struct SwiftTokenAdapter {
             if word > token.end, word < source.count, source[word] == UInt8(ascii: "`") {
                 closingBacktick = word
                 let key = TokenKey(bytes: UnsafeBufferPointer(rebasing: source[token.start...word]))
-                current = Token(kind: .word, key: key, start: token.start, end: word + 1, line: token.line,
+                current = Token(
+                    kind: .word, key: key, start: token.start, end: word + 1, line: token.line,
                     innerNewlines: 0)
                 gluedWordStart = token.end
             }
         case "?":
-            if token.start > 0, !isSpace(before), !(before == UInt8(ascii: "/") && token.start > 1
-                && source[token.start - 2] == UInt8(ascii: "*"))
+            if token.start > 0, !isSpace(before),
+                !(before == UInt8(ascii: "/") && token.start > 1
+                    && source[token.start - 2] == UInt8(ascii: "*"))
             {
                 if condition { context.addCondition(-1) }
                 if isWordByte(before) { current = nil }

@@ -180,7 +180,8 @@ struct ReadingContext {
     mutating func addToFunctionName(_ text: String) {
         let room = ReadingContext.maxNameBytes - functions[current].nameSuffix.utf8.count
         guard room > 0 else { return }
-        functions[current].nameSuffix += room >= text.utf8.count
+        functions[current].nameSuffix +=
+            room >= text.utf8.count
             ? text : String(decoding: text.utf8.prefix(room), as: UTF8.self)
         if functions[current].nestingLevels > 0 {
             // lizard reads names on the stack when it builds a prefix: refresh ours.
@@ -200,7 +201,9 @@ struct ReadingContext {
     /// Mutates the groups in place: copying them out would make `f(a, a, a, …)` quadratic.
     mutating func parameter(_ token: Token) {
         let isComma = token.kind == .symbol && token.key == ","
-        let bindsName = token.kind == .symbol && (source[token.start] == UInt8(ascii: "=") || source[token.start] == UInt8(ascii: ":"))
+        let bindsName =
+            token.kind == .symbol
+            && (source[token.start] == UInt8(ascii: "=") || source[token.start] == UInt8(ascii: ":"))
         let isWord = token.kind == .word || token.kind == .number
         // Mutated in place: copying the array out and back would copy it on every parameter token.
         if functions[current].parameterGroups.isEmpty { functions[current].parameterGroups.append(.init()) }

@@ -67,13 +67,14 @@ extension Vocabulary {
         "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while",
         "_Bool", "_Complex", "_Atomic", "_Noreturn", "_Static_assert", "_Thread_local", "bool",
     ]
-    static let cppKeywords = cKeywords + [
-        "alignas", "alignof", "catch", "class", "constexpr", "consteval", "constinit", "const_cast", "decltype",
-        "delete", "dynamic_cast", "explicit", "export", "friend", "mutable", "namespace", "new", "noexcept",
-        "operator", "override", "final", "private", "protected", "public", "reinterpret_cast", "static_assert",
-        "static_cast", "template", "this", "thread_local", "throw", "try", "typeid", "typename", "using",
-        "virtual", "co_await", "co_return", "co_yield", "concept", "requires", "and", "or", "not",
-    ]
+    static let cppKeywords =
+        cKeywords + [
+            "alignas", "alignof", "catch", "class", "constexpr", "consteval", "constinit", "const_cast", "decltype",
+            "delete", "dynamic_cast", "explicit", "export", "friend", "mutable", "namespace", "new", "noexcept",
+            "operator", "override", "final", "private", "protected", "public", "reinterpret_cast", "static_assert",
+            "static_cast", "template", "this", "thread_local", "throw", "try", "typeid", "typename", "using",
+            "virtual", "co_await", "co_return", "co_yield", "concept", "requires", "and", "or", "not",
+        ]
     static let javaKeywords = [
         "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
         "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
@@ -98,10 +99,11 @@ extension Vocabulary {
         "super", "switch", "this", "throw", "try", "typeof", "var", "void", "while", "with", "yield", "let",
         "static", "async", "await", "of", "get", "set", "from",
     ]
-    static let tsKeywords = jsKeywords + [
-        "interface", "type", "enum", "implements", "private", "protected", "public", "readonly", "abstract",
-        "declare", "namespace", "module", "keyof", "as", "is", "infer", "satisfies", "override",
-    ]
+    static let tsKeywords =
+        jsKeywords + [
+            "interface", "type", "enum", "implements", "private", "protected", "public", "readonly", "abstract",
+            "declare", "namespace", "module", "keyof", "as", "is", "infer", "satisfies", "override",
+        ]
 
     static func of(_ language: Language) -> Vocabulary {
         switch language {
@@ -117,8 +119,10 @@ extension Vocabulary {
                 conditions: ["if", "for", "while", "catch", "case", "&&", "||", "?"],
                 keywords: cppKeywords, literals: ["NULL", "nullptr", "true", "false"])
             vocabulary.imports = ["#include"]
-            vocabulary.allocations = ["new", "malloc", "calloc", "realloc", "make_unique", "make_shared", "resize",
-                "reserve"]
+            vocabulary.allocations = [
+                "new", "malloc", "calloc", "realloc", "make_unique", "make_shared", "resize",
+                "reserve",
+            ]
             return vocabulary
         case .java:
             var vocabulary = Vocabulary(
@@ -251,8 +255,10 @@ extension Vocabulary {
             return vocabulary
         case .ruby:
             var vocabulary = Vocabulary(
-                conditions: ["if", "elsif", "elseif", "until", "for", "while", "rescue", "ensure", "when", "and", "or",
-                    "||", "&&", "?"],
+                conditions: [
+                    "if", "elsif", "elseif", "until", "for", "while", "rescue", "ensure", "when", "and", "or",
+                    "||", "&&", "?",
+                ],
                 keywords: [
                     "BEGIN", "END", "alias", "and", "begin", "break", "case", "class", "def", "defined?", "do",
                     "else", "elsif", "end", "ensure", "for", "if", "in", "module", "next", "not", "or", "redo",
@@ -270,16 +276,20 @@ extension Vocabulary {
             vocabulary.imports = ["require", "require_relative", "load"]
             vocabulary.allocations = ["new", "times", "fill"]
             vocabulary.functionKeywords = ["def", "lambda", "proc"]
-            vocabulary.blockOpeners = ["def", "class", "module", "begin", "do", "case", "if", "unless", "while",
-                "until", "for"]
+            vocabulary.blockOpeners = [
+                "def", "class", "module", "begin", "do", "case", "if", "unless", "while",
+                "until", "for",
+            ]
             vocabulary.blockEnds = ["end"]
             vocabulary.doLoops = []
             return vocabulary
         case .lua:
             var vocabulary = Vocabulary(
                 // lizard's Lua reader inherits the Ruby condition set.
-                conditions: ["if", "elsif", "elseif", "until", "for", "while", "rescue", "ensure", "when", "and", "or",
-                    "||", "&&", "?"],
+                conditions: [
+                    "if", "elsif", "elseif", "until", "for", "while", "rescue", "ensure", "when", "and", "or",
+                    "||", "&&", "?",
+                ],
                 keywords: [
                     "and", "break", "do", "else", "elseif", "end", "for", "function", "goto", "if", "in", "local",
                     "not", "or", "repeat", "return", "then", "until", "while",
@@ -301,8 +311,10 @@ extension Vocabulary {
             return vocabulary
         case .perl:
             var vocabulary = Vocabulary(
-                conditions: ["if", "elsif", "unless", "while", "until", "for", "foreach", "when", "given", "default",
-                    "do", "&&", "||", "?", ":"],
+                conditions: [
+                    "if", "elsif", "unless", "while", "until", "for", "foreach", "when", "given", "default",
+                    "do", "&&", "||", "?", ":",
+                ],
                 keywords: [
                     "my", "our", "local", "sub", "if", "elsif", "else", "unless", "while", "until", "for", "foreach",
                     "do", "last", "next", "redo", "return", "use", "no", "require", "package", "and", "or", "not",

@@ -36,7 +36,8 @@ struct ARIMAFitter {
     func fit(method: ARIMAMethod) -> (ARMACoefficients, Double) {
         var x = [Double](repeating: 0, count: spec.coefficientCount)
         if spec.includesConstant { x.append(w.reduce(0, +) / Double(w.count) / spread) }
-        let optimizer = NelderMead(maxEvaluations: 300 * max(x.count, 1), tolerance: 1e-9, restarts: 1, initialStep: 0.3)
+        let optimizer = NelderMead(
+            maxEvaluations: 300 * max(x.count, 1), tolerance: 1e-9, restarts: 1, initialStep: 0.3)
         if !x.isEmpty { x = optimizer.minimize(x) { conditionalObjective(decode($0)) }.x }
         if method == .conditional { return (decode(x), conditionalObjective(decode(x))) }
         // The CSS optimum is close: a short, local simplex polishes it under the exact likelihood.

@@ -42,9 +42,10 @@ public struct ARIMAModel: Forecaster {
         let w = Self.difference(y, delta)
         let fitter = ARIMAFitter(w: w, spec: specification)
         let (coefficients, _) = fitter.fit(method: method)
-        guard var filter = ARMAKalmanFilter(
-            ar: coefficients.expandedAR(specification.seasonLength),
-            ma: coefficients.expandedMA(specification.seasonLength))
+        guard
+            var filter = ARMAKalmanFilter(
+                ar: coefficients.expandedAR(specification.seasonLength),
+                ma: coefficients.expandedMA(specification.seasonLength))
         else { throw ForecastError("\(specification) has no stationary fit on this series") }
         var sum = 0.0, logs = 0.0
         for value in w {

@@ -113,7 +113,9 @@ struct ARMAKalmanFilter: Sendable {
 
     private static func multiply(_ a: [Double], _ b: [Double], _ n: Int) -> [Double] {
         var out = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { for k in 0..<n where a[i * n + k] != 0 { for j in 0..<n { out[i * n + j] += a[i * n + k] * b[k * n + j] } } }
+        for i in 0..<n {
+            for k in 0..<n where a[i * n + k] != 0 { for j in 0..<n { out[i * n + j] += a[i * n + k] * b[k * n + j] } }
+        }
         return out
     }
 

@@ -39,9 +39,10 @@ public struct AutoARIMA: Sendable {
         func best() -> ARIMASpecification? { fitted.min { $0.value.aicc < $1.value.aicc }?.key }
         let constant = d + seasonalD <= 1
         let s1 = m > 1 ? 1 : 0
-        for start in [spec(2, 2, s1, s1, constant), spec(0, 0, 0, 0, constant), spec(1, 0, s1, 0, constant),
-            spec(0, 1, 0, s1, constant)]
-        {
+        for start in [
+            spec(2, 2, s1, s1, constant), spec(0, 0, 0, 0, constant), spec(1, 0, s1, 0, constant),
+            spec(0, 1, 0, s1, constant),
+        ] {
             consider(start)
         }
         if constant { consider(spec(0, 0, 0, 0, false)) }

@@ -6,7 +6,8 @@ public enum AutoETS {
         var specs: [ETSSpecification] = []
         let errors: [ETSSpecification.Error] = positive ? [.additive, .multiplicative] : [.additive]
         let seasons: [ETSSpecification.Season] =
-            m > 1 && count >= 2 * m + 2 ? (positive ? [.none, .additive, .multiplicative] : [.none, .additive]) : [.none]
+            m > 1 && count >= 2 * m + 2
+            ? (positive ? [.none, .additive, .multiplicative] : [.none, .additive]) : [.none]
         for error in errors {
             for trend in [ETSSpecification.Trend.none, .additive, .damped] {
                 for season in seasons {

@@ -24,8 +24,13 @@ public struct ETSModel: Forecaster {
     public var name: String { specification.description }
 
     public var parameters: [String: Double] {
-        var p: [String: Double] = ["alpha": weights.alpha, "sigma2": variance * (specification.error == .additive
-            ? scale * scale : 1), "initial_level": initialState.level * scale]
+        var p: [String: Double] = [
+            "alpha": weights.alpha,
+            "sigma2": variance
+                * (specification.error == .additive
+                    ? scale * scale : 1),
+            "initial_level": initialState.level * scale,
+        ]
         if specification.trend != .none {
             p["beta"] = weights.beta
             p["initial_trend"] = initialState.trend * scale
@@ -62,8 +67,9 @@ public struct ETSModel: Forecaster {
         let sigma2 = max(sse / n, 1e-300)
         var ll = -0.5 * n * (Double.log(2 * .pi * sigma2) + 1) - logs
         if specification.error == .additive { ll -= n * Double.log(prepared.scale) }
-        let k = Double(specification.smoothingCount + 1 + (specification.trend == .none ? 0 : 1)
-            + (specification.season == .none ? 0 : m - 1) + 1)
+        let k = Double(
+            specification.smoothingCount + 1 + (specification.trend == .none ? 0 : 1)
+                + (specification.season == .none ? 0 : m - 1) + 1)
         self.specification = specification
         self.weights = weights
         self.state = state

@@ -45,9 +45,13 @@ public struct ETSSpecification: Sendable, Hashable, CustomStringConvertible {
         guard let e = rest.first.flatMap({ Error(rawValue: String($0)) }) else { return nil }
         rest = rest.dropFirst()
         let t: Trend
-        if rest.hasPrefix("AD") { t = .damped; rest = rest.dropFirst(2) }
-        else if let c = rest.first, let parsed = Trend(rawValue: String(c)) { t = parsed; rest = rest.dropFirst() }
-        else { return nil }
+        if rest.hasPrefix("AD") {
+            t = .damped; rest = rest.dropFirst(2)
+        } else if let c = rest.first, let parsed = Trend(rawValue: String(c)) {
+            t = parsed; rest = rest.dropFirst()
+        } else {
+            return nil
+        }
         guard rest.count == 1, let s = Season(rawValue: String(rest)) else { return nil }
         if s != .none && seasonLength < 2 { return nil }
         self.init(error: e, trend: t, season: s, seasonLength: seasonLength)

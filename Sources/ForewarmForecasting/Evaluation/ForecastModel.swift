@@ -77,8 +77,10 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
         if m > 1 {
             specs = [.holtWinters(seasonLength: m), .holtWinters(seasonLength: m, damped: true)]
             if positive {
-                specs += [.holtWinters(seasonLength: m, multiplicative: true),
-                    .holtWinters(seasonLength: m, multiplicative: true, damped: true)]
+                specs += [
+                    .holtWinters(seasonLength: m, multiplicative: true),
+                    .holtWinters(seasonLength: m, multiplicative: true, damped: true),
+                ]
             }
         }
         var best: (model: ETSModel, aic: Double)?

@@ -33,7 +33,9 @@ public struct ScheduledForecaster: Forecaster {
         if history.count > 2 * window { history.removeFirst(history.count - window) }
         current.update(with: values)
         sinceRefit += values.count
-        if sinceRefit >= refitEvery, let refitted = try? model.fit(Array(history.suffix(window)), seasonLength: seasonLength) {
+        if sinceRefit >= refitEvery,
+            let refitted = try? model.fit(Array(history.suffix(window)), seasonLength: seasonLength)
+        {
             current = refitted
             sinceRefit = 0
         }

@@ -94,7 +94,8 @@ public struct FeatureExtractor: Sendable {
         let bag = UnsafeMutableBufferPointer(rebasing: vector[Self.bagColumns])
         withUnsafeTemporaryAllocation(of: Int.self, capacity: WordCueCounter.countColumns) { counts in
             let loops = cues.count(source, bag: bag, counts: counts)
-            fill(vector, from: position, metrics, counts: counts, loops: loops, unconditional: unconditional,
+            fill(
+                vector, from: position, metrics, counts: counts, loops: loops, unconditional: unconditional,
                 maxCyclomatic: maxCyclomatic, maxCognitive: maxCognitive, recursive: recursive, input: input)
         }
     }

@@ -132,9 +132,10 @@ struct WordCueCounter: Sendable {
 
     /// Counts per cue, indexed by `WordCue.rawValue`, then the hashed bag of words, then the imported names, into
     /// `counts` (``countColumns`` of them); sets the word-presence columns in `bag` (``bagColumns`` of them) to 1.
-    func count(_ bytes: UnsafeBufferPointer<UInt8>, bag: UnsafeMutableBufferPointer<Double>,
-        counts: UnsafeMutableBufferPointer<Int>) -> LoopBounds
-    {
+    func count(
+        _ bytes: UnsafeBufferPointer<UInt8>, bag: UnsafeMutableBufferPointer<Double>,
+        counts: UnsafeMutableBufferPointer<Int>
+    ) -> LoopBounds {
         precondition(bag.count == Self.bagColumns, "the word bag has bagColumns columns")
         precondition(counts.count == Self.countColumns, "the counts have countColumns columns")
         counts.initialize(repeating: 0)
@@ -144,7 +145,8 @@ struct WordCueCounter: Sendable {
             keys.withUnsafeBufferPointer { keys in
                 values.withUnsafeBufferPointer { values in
                     classes.withUnsafeBufferPointer { classes in
-                        scan(bytes, keys: keys, values: values, classes: classes, counts: counts,
+                        scan(
+                            bytes, keys: keys, values: values, classes: classes, counts: counts,
                             cues: WordCue.allCases.count, bag: bag, nest: &nest, loops: &loops)
                     }
                 }
@@ -184,11 +186,12 @@ struct WordCueCounter: Sendable {
         }
     }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt64>,
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, keys: UnsafeBufferPointer<UInt64>,
         values: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
         counts: UnsafeMutableBufferPointer<Int>, cues: Int, bag: UnsafeMutableBufferPointer<Double>,
-        nest: inout Nest, loops: inout LoopBounds)
-    {
+        nest: inout Nest, loops: inout LoopBounds
+    ) {
         let unbounded = WordCue.unboundedLoop.rawValue
         let bagSize = UInt64(Self.bagColumns)  // a constant, so the modulo below is a mask, not a division
         var afterImport = false
@@ -226,7 +229,8 @@ struct WordCueCounter: Sendable {
                     loopWord = nil
                     continue
                 }
-                settle(special, bytes, wordStart: wordStart, wordEnd: index, counts: counts, afterImport: &afterImport,
+                settle(
+                    special, bytes, wordStart: wordStart, wordEnd: index, counts: counts, afterImport: &afterImport,
                     loopWord: &loopWord, line: &line)
                 continue
             }
@@ -267,9 +271,10 @@ struct WordCueCounter: Sendable {
 
     /// Skips a line's indentation from `index` (counting it), notes whether the line is blank, and returns where
     /// its text starts.
-    @inline(__always) private static func startLine(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int,
-        _ line: inout LineState) -> Int
-    {
+    @inline(__always) private static func startLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int,
+        _ line: inout LineState
+    ) -> Int {
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
@@ -288,10 +293,11 @@ struct WordCueCounter: Sendable {
     }
 
     /// What a steering word does (rare: kept out of the word loop so its states stay in registers).
-    @inline(never) private func settle(_ special: Special, _ bytes: UnsafeBufferPointer<UInt8>, wordStart: Int,
+    @inline(never) private func settle(
+        _ special: Special, _ bytes: UnsafeBufferPointer<UInt8>, wordStart: Int,
         wordEnd index: Int, counts: UnsafeMutableBufferPointer<Int>, afterImport: inout Bool,
-        loopWord: inout Special?, line: inout LineState)
-    {
+        loopWord: inout Special?, line: inout LineState
+    ) {
         let unbounded = WordCue.unboundedLoop.rawValue
         let end = bytes.count
         switch special {
@@ -477,9 +483,10 @@ struct WordCueCounter: Sendable {
         values[slot] = code
     }
 
-    @inline(__always) private static func lookup(_ hash: UInt64, keys: UnsafeBufferPointer<UInt64>,
-        values: UnsafeBufferPointer<UInt8>) -> UInt8
-    {
+    @inline(__always) private static func lookup(
+        _ hash: UInt64, keys: UnsafeBufferPointer<UInt64>,
+        values: UnsafeBufferPointer<UInt8>
+    ) -> UInt8 {
         var slot = Int(truncatingIfNeeded: hash >> 7) & (slots - 1)
         while true {
             let key = keys[slot]
