@@ -100,10 +100,10 @@ struct LinearETSProfile {
         return (sse, state)
     }
 
-    /// The same for simple and (damped) Holt models, with the (at most three) systems in registers.
+    /// The same for simple and (damped) Holt models, with the three systems in registers.
     func solveNonSeasonal(_ w: ETSWeights) -> (sse: Double, state: ETSState)? {
-        let hasTrend = spec.trend != .none
-        let phi = hasTrend ? w.phi : 0, alpha = w.alpha, beta = hasTrend ? w.beta : 0
+        guard spec.trend != .none else { return solveSimple(alpha: w.alpha) }
+        let phi = w.phi, alpha = w.alpha, beta = w.beta
         var l0 = 0.0, b0 = 0.0, l1 = 1.0, b1 = 0.0, l2 = 0.0, b2 = 1.0
         var total = 0.0, c1 = 0.0, c2 = 0.0, g11 = 0.0, g12 = 0.0, g22 = 0.0
         for value in y {
@@ -123,13 +123,31 @@ struct LinearETSProfile {
             g12 += f1 * f2
             g22 += f2 * f2
         }
-        let solution =
-            hasTrend ? Self.solveSymmetric([g11, g12, g12, g22], [c1, c2], 2) : Self.solveSymmetric([g11], [c1], 1)
-        guard total.isFinite, let x = solution else { return nil }
-        let reduction = hasTrend ? x[0] * c1 + x[1] * c2 : x[0] * c1
-        let sse = max(total - reduction, 1e-14 * total)
+        guard total.isFinite, let x = Self.solveSymmetric([g11, g12, g12, g22], [c1, c2], 2) else { return nil }
+        let sse = max(total - (x[0] * c1 + x[1] * c2), 1e-14 * total)
         guard sse.isFinite else { return nil }
-        return (sse, ETSState(level: x[0] + offset, trend: hasTrend ? x[1] : 0, seasons: [0]))
+        return (sse, ETSState(level: x[0] + offset, trend: x[1], seasons: [0]))
+    }
+
+    /// ``solveNonSeasonal(_:)`` for simple exponential smoothing, the model the controller refits most: the trend
+    /// terms of the Holt recurrence (φ = β = 0) would add exactly +0 and its third system would stay all zeros, so
+    /// this gives the same bits with three dependent operations per observation on the level's path instead of five.
+    private func solveSimple(alpha: Double) -> (sse: Double, state: ETSState)? {
+        var l0 = 0.0, l1 = 1.0
+        var total = 0.0, c1 = 0.0, g11 = 0.0
+        for value in y {
+            let e0 = value - l0
+            l0 += alpha * e0
+            let f1 = l1
+            l1 = f1 - alpha * f1
+            total += e0 * e0
+            c1 += f1 * e0
+            g11 += f1 * f1
+        }
+        guard total.isFinite, let x = Self.solveSymmetric([g11], [c1], 1) else { return nil }
+        let sse = max(total - x[0] * c1, 1e-14 * total)
+        guard sse.isFinite else { return nil }
+        return (sse, ETSState(level: x[0] + offset, trend: 0, seasons: [0]))
     }
 
     /// Solves A x = b for a symmetric positive semi-definite A by Cholesky, with a small ridge for near-singular A.
