@@ -47,12 +47,12 @@ public struct SeriesForecaster: Sendable {
         recent.append(value)
         history.append(value)
         if history.count > 2 * options.window { history.removeFirst(history.count - options.window) }
-        if var model = fitted {
-            let expected = model.forecast(horizon: 1, level: 0.5).mean.first ?? value
+        if fitted != nil {
+            let expected = fitted?.forecast(horizon: 1, level: 0.5).mean.first ?? value
             let sign = value > expected ? 1 : (value < expected ? -1 : 0)
             drift = sign != 0 && (drift == 0 || (drift > 0) == (sign > 0)) ? drift + sign : sign
-            model.update(with: [value])
-            fitted = model
+            // In place: updating a copy while `fitted` still holds the original would copy its history each bucket.
+            fitted?.update(with: [value])
             if abs(drift) >= options.driftRun {
                 drift = 0
                 refit()
