@@ -160,8 +160,8 @@ public struct Lexer {
         switch classes[Int(first)] {
         case .identifierStart:
             guard syntax.perlQuoteLike || syntax.lizardRubyTokens else {
-                // The common word, built here: a token returned from a call goes through memory, and reading it
-                // back field by field stalls on the stores that wrote it.
+                // The common word is built here, without the call to `readWord` and the copy of the token it
+                // returns (2 % of a snippet; docs/performance.md, "Fifth pass").
                 skipWordTail()
                 return finish(.word, from: start, startLine: startLine)
             }
