@@ -85,12 +85,11 @@ struct BenchAnalyze: ParsableCommand {
         var perPiece = [[Double]](repeating: [], count: pieces.count)
         for index in 0..<snippets {
             let piece = pieces[index % pieces.count]
-            let start = DispatchTime.now().uptimeNanoseconds
-            let metrics = analyzer.analyze(piece.bytes, language: piece.language)
-            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+            let metrics = BenchSnippets.timed(into: &latencies) {
+                analyzer.analyze(piece.bytes, language: piece.language)
+            }
             if metrics.bytes < 0 { print("") }  // keeps the result alive
-            latencies.append(Double(elapsed) / 1000)
-            perPiece[index % pieces.count].append(Double(elapsed) / 1000)
+            perPiece[index % pieces.count].append(latencies[latencies.count - 1])
         }
         let medians = perPiece.map { $0.isEmpty ? nil : BenchSnippets.percentile($0.sorted(), 0.5) }
         if slowest > 0 { try printSlowest(pieces, medians: medians, analyzer: &analyzer) }

@@ -76,21 +76,20 @@ struct BenchPredict: ParsableCommand {
         var checksum = 0.0
         for index in 0..<snippets {
             let piece = pieces[index % pieces.count]
-            var start = DispatchTime.now().uptimeNanoseconds
-            checksum += predictor.predict(code: piece.bytes, language: piece.language).score
-            total.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
-            start = DispatchTime.now().uptimeNanoseconds
-            checksum += predictor.predict(code: piece.bytes, language: piece.language).score
-            again.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
-            start = DispatchTime.now().uptimeNanoseconds
-            let metrics = analysisOnly.analyze(piece.bytes, language: piece.language)
-            analysis.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
-            start = DispatchTime.now().uptimeNanoseconds
-            let x = extractor.features(metrics, source: piece.bytes)
-            featuresTime.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
-            start = DispatchTime.now().uptimeNanoseconds
-            checksum += predictor.predict(features: x, language: piece.language).score
-            modelTime.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+            // A new snippet, then the same one again, then the same one stage by stage.
+            checksum += BenchSnippets.timed(into: &total) {
+                predictor.predict(code: piece.bytes, language: piece.language).score
+            }
+            checksum += BenchSnippets.timed(into: &again) {
+                predictor.predict(code: piece.bytes, language: piece.language).score
+            }
+            let metrics = BenchSnippets.timed(into: &analysis) {
+                analysisOnly.analyze(piece.bytes, language: piece.language)
+            }
+            let x = BenchSnippets.timed(into: &featuresTime) { extractor.features(metrics, source: piece.bytes) }
+            checksum += BenchSnippets.timed(into: &modelTime) {
+                predictor.predict(features: x, language: piece.language).score
+            }
         }
         print("\(pieces.count) distinct snippets of \(snippetBytes) bytes, \(snippets) predictions (1 core)")
         print(line("prediction of a new snippet (analysis included)", total.sorted()))

@@ -1,3 +1,4 @@
+import Dispatch
 import ForewarmAnalysis
 import Foundation
 
@@ -32,6 +33,15 @@ enum BenchSnippets {
             (path: $0.path, bytes: try SourceFiles.read($0))
         }
         return cut(files, size: size, limit: limit)
+    }
+
+    /// Runs `body`, appends its wall time in microseconds to `times`, and returns its result.
+    @inline(__always)
+    static func timed<Result>(into times: inout [Double], _ body: () -> Result) -> Result {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+        return result
     }
 
     /// The value at `quantile` (0…1) of ascending `sorted` values, 0 when there are none.
