@@ -100,7 +100,9 @@ struct BenchPredict: ParsableCommand {
         print(line("  trees, score, contributions", modelTime.sorted()))
         print("prediction of a new snippet, by language:")
         var byLanguage: [Language: [Double]] = [:]
-        for (index, time) in total.enumerated() { byLanguage[pieces[index % pieces.count].language, default: []].append(time) }
+        for (index, time) in total.enumerated() {
+            byLanguage[pieces[index % pieces.count].language, default: []].append(time)
+        }
         for (language, times) in byLanguage.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             print(line("  \(language.rawValue) (\(times.count))", times.sorted()))
         }
