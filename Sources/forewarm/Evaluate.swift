@@ -140,6 +140,9 @@ struct BoostingOptions: ParsableArguments {
     @Option(help: "Log-odds of P(heavy) added per decade of predicted p90 CPU above 1 s (0: the classifier alone).")
     var heavyP90Weight = BoostingParameters().heavyP90Weight
 
+    @Option(help: "Width in decades of the heavy classifier's soft labels (0: hard 0/1 labels).")
+    var heavySoftness = BoostingParameters().heavySoftness
+
     var parameters: BoostingParameters {
         var parameters = BoostingParameters()
         parameters.trees = trees
@@ -148,6 +151,7 @@ struct BoostingOptions: ParsableArguments {
         parameters.minSamplesLeaf = minLeaf
         parameters.lexiconLambda = lexiconLambda
         parameters.heavyP90Weight = heavyP90Weight
+        parameters.heavySoftness = heavySoftness
         return parameters
     }
 }

@@ -56,6 +56,44 @@ import Testing
         #expect(BoostingParameters().heavyP90Weight == 1)
     }
 
+    @Test func heavyLabelsAreSoftAroundTheThresholds() throws {
+        func run(cpu: Double, memory: Double = 50, limit: Bool = false) -> LabeledSample {
+            LabeledSample(
+                id: "p", group: "t", language: .python, features: [], cpuSeconds: cpu, memoryMB: memory,
+                hitCPULimit: limit, source: "test")
+        }
+        // Hard labels: the class itself.
+        #expect(run(cpu: 0.9).heavyLabel(width: 0) == 0)
+        #expect(run(cpu: 1.0).heavyLabel(width: 0) == 1)
+        // Soft: ½ at the threshold, 0.18 / 0.82 half a decade (×0.5 / ×2) either side at width 0.2.
+        #expect(abs(run(cpu: 1.0).heavyLabel(width: 0.2) - 0.5) < 1e-12)
+        #expect(abs(run(cpu: 0.5).heavyLabel(width: 0.2) - 0.1817) < 1e-4)
+        #expect(abs(run(cpu: 2.0).heavyLabel(width: 0.2) - 0.8183) < 1e-4)
+        #expect(run(cpu: 0.01, memory: 5).heavyLabel(width: 0.2) < 1e-4)
+        #expect(abs(run(cpu: 0.01, memory: 50).heavyLabel(width: 0.2) - 0.0064) < 1e-4)  // 1 decade under 512 MB
+        // Memory counts like CPU (the nearer of the two decides); the CPU limit is always 1.
+        #expect(abs(run(cpu: 0.01, memory: 1024).heavyLabel(width: 0.2) - 0.8183) < 1e-4)
+        #expect(run(cpu: 0.01, memory: 0).heavyLabel(width: 0.2) < 1e-4)  // memory not measured: CPU alone
+        #expect(run(cpu: 0.2, limit: true).heavyLabel(width: 0.2) == 1)
+        // Monotone in CPU time.
+        let labels = [0.1, 0.3, 0.9, 1.1, 3, 9].map { run(cpu: $0).heavyLabel(width: 0.2) }
+        #expect(labels == labels.sorted())
+        // Files written before soft labels keep their hard ones on retraining; new models use 0.2.
+        let old = try JSONDecoder().decode(BoostingParameters.self, from: Data(#"{"trees": 300}"#.utf8))
+        #expect(old.heavySoftness == 0)
+        #expect(try DemandModel.shipped().parameters.heavySoftness == 0.2)
+    }
+
+    @Test func logisticLossLearnsSoftTargets() {
+        // Targets 0.2 below x0 = 0.5 and 0.8 above: the fitted probabilities land near them, not at 0 or 1.
+        let train = Self.data(800, seed: 9)
+        let model = GradientBoosting.fit(train.x, train.x.map { $0[0] > 0.5 ? 0.8 : 0.2 }, loss: .logistic)
+        let low = 1 / (1 + exp(-model.predict([0.2, 0.5, 0.5])))
+        let high = 1 / (1 + exp(-model.predict([0.8, 0.5, 0.5])))
+        #expect(abs(low - 0.2) < 0.05)
+        #expect(abs(high - 0.8) < 0.05)
+    }
+
     @Test func contributionsAddUpToThePrediction() {
         let train = Self.data(300, seed: 7)
         let model = GradientBoosting.fit(train.x, train.y)

@@ -17,6 +17,10 @@ public struct BoostingParameters: Sendable, Codable, Equatable {
     /// (``DemandModel/heavyProbability(odds:cpuP90Log10:)``): the quantile ensemble, trained on every program's
     /// CPU, and the classifier, trained on 162 positives, rank the tail better together than either alone.
     public var heavyP90Weight = 1.0
+    /// Width, in decades, of the heavy classifier's soft labels (``LabeledSample/heavyLabel(width:)``; 0: hard 0/1
+    /// labels). A program at 0.6 s is nearly heavy and one at 1.1 s barely is: soft labels tell the classifier so,
+    /// where hard ones call the first as light as a 10 ms print and the second as heavy as an endless loop.
+    public var heavySoftness = 0.2
 
     public init() {}
 }
@@ -24,7 +28,7 @@ public struct BoostingParameters: Sendable, Codable, Equatable {
 extension BoostingParameters {
     enum CodingKeys: String, CodingKey {
         case trees, learningRate, maxDepth, minSamplesLeaf, lambda, subsample, featureFraction, seed, lexiconLambda
-        case heavyP90Weight
+        case heavyP90Weight, heavySoftness
     }
 
     /// Decodes, taking defaults for fields a file lacks (files written before the field existed).
@@ -43,6 +47,8 @@ extension BoostingParameters {
         lexiconLambda = try container.decodeIfPresent(Double.self, forKey: .lexiconLambda) ?? defaults.lexiconLambda
         // Models written before the blend existed ranked the heavy class by the classifier alone.
         heavyP90Weight = try container.decodeIfPresent(Double.self, forKey: .heavyP90Weight) ?? 0
+        // Models written before soft labels existed were trained on hard ones (a retrain keeps their recipe).
+        heavySoftness = try container.decodeIfPresent(Double.self, forKey: .heavySoftness) ?? 0
     }
 }
 

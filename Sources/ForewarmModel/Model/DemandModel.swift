@@ -74,7 +74,7 @@ public struct DemandModel: Sendable, Codable, Equatable {
                 measured.map { treeX[$0] }, measured.map { samples[$0].memoryLog10 }, loss: .squaredError,
                 parameters: parameters),
             heavy: GradientBoosting.fit(
-                treeX, samples.map { $0.isHeavy ? 1 : 0 }, loss: .logistic,
+                treeX, samples.map { $0.heavyLabel(width: parameters.heavySoftness) }, loss: .logistic,
                 parameters: quantileParameters),
             parameters: parameters, trainedOn: trainedOn, lexicon: lexicon)
     }

@@ -41,6 +41,16 @@ public struct LabeledSample: Sendable, Codable, Equatable {
 
     /// The class a scheduler must not get wrong: ≥ 1 s CPU (or the CPU limit), or ≥ 512 MB.
     public var isHeavy: Bool { hitCPULimit || cpuSeconds >= HeavyClass.cpuSeconds || memoryMB >= HeavyClass.memoryMB }
+
+    /// The heavy classifier's target: σ(d / `width`), where d is how many decades the run's CPU time or peak memory
+    /// (whichever is closer to heavy) lies above its threshold; 1 for a run that hit the CPU limit; with `width` 0,
+    /// `isHeavy` as 0 or 1. At width 0.2 a 0.5 s run counts 0.18, a 2 s run 0.82.
+    public func heavyLabel(width: Double) -> Double {
+        guard width > 0, !hitCPULimit else { return isHeavy ? 1 : 0 }
+        let cpu = (log10(max(cpuSeconds, 1e-4)) - log10(HeavyClass.cpuSeconds)) / width
+        let memory = hasMemory ? (memoryLog10 - log10(HeavyClass.memoryMB)) / width : -100
+        return 1 / (1 + exp(-max(cpu, memory)))
+    }
 }
 
 /// Thresholds of the heavy class.
