@@ -6,6 +6,9 @@ labels README reports, and prints the Spearman correlation of the noisy copy aga
 its unweighted mean (the target of docs/model.md is 0.55). Runs that hit the CPU limit stay tied at the limit, as
 in `forewarm evaluate`. Since the measured values are themselves noisy, the ceilings are optimistic.
 
+Then, for comparison, how well the run's *own* other measurements (output bytes, peak memory, page faults, context
+switches) and the program's size rank its CPU time within each language (`ok` runs).
+
 usage: scripts/noise_ceiling.py [LABELS_JSONL]   (default ../shared/data/labels/rosetta_labels.jsonl)
 """
 import collections
@@ -17,8 +20,11 @@ import sys
 
 path = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/labels/rosetta_labels.jsonl"
 by_language = collections.defaultdict(list)
+ok_runs = collections.defaultdict(list)
 for line in open(path):
     row = json.loads(line)
+    if row["status"] == "ok" and row["cpu_user_s"] is not None:
+        ok_runs[row["lang"]].append(row)
     if row["status"] == "ok" and row["cpu_user_s"] is not None:
         cpu = row["cpu_user_s"] + row["cpu_sys_s"]
     elif row["status"] in ("timeout_cpu", "memory"):
@@ -65,3 +71,11 @@ for name, sigma in NOISE.items():
         ceilings[language] = statistics.mean(trials)
     cells = " ".join(f"{language} {value:.2f}" for language, value in ceilings.items())
     print(f"{name}: mean {statistics.mean(ceilings.values()):.3f}  ({cells})")
+
+print("the run's own measurements, Spearman against its CPU time within each language (ok runs):")
+for key in ["stdout_bytes", "max_rss_kb", "minflt", "nvcsw", "nivcsw", "bytes", "lines"]:
+    per_language = [
+        spearman([r["cpu_user_s"] + r["cpu_sys_s"] for r in runs], [r.get(key) or 0 for r in runs])
+        for _, runs in sorted(ok_runs.items())
+    ]
+    print(f"  {key}: mean {statistics.mean(per_language):.3f}")
