@@ -2,7 +2,8 @@ import Foundation
 
 /// Builds a scaling policy by its command-line name.
 public enum PolicyCatalog {
-    /// Every policy, in report order.
+    /// Every policy `all` stands for, in report order. `make` and `parse` also take any keep-alive as
+    /// `keepalive-<N>s`, `-<N>m` or `-<N>h` (see ``keepAliveSeconds(named:)``).
     public static let names = [
         "forewarm", "threshold", "fixed", "kpa", "hpa", "homogeneous-heavy", "keepalive-10m", "oracle",
     ]
@@ -21,12 +22,35 @@ public enum PolicyCatalog {
         case "fixed": return FixedPolicy()
         case "kpa": return KPAPolicy()
         case "hpa": return HPAPolicy()
-        case "keepalive-10m": return KeepAlivePolicy(keepAlive: 600)
         case "oracle":
             guard let future else { throw .needsFuture }
             return OraclePolicy(future: future, catalog: catalog, slo: forewarm.slo)
-        default: throw .unknown(name)
+        default:
+            guard let seconds = keepAliveSeconds(named: name) else { throw .unknown(name) }
+            return KeepAlivePolicy(keepAlive: seconds, name: name)
         }
+    }
+
+    /// Whether `make` builds a policy of this name.
+    public static func isKnown(_ name: String) -> Bool { names.contains(name) || keepAliveSeconds(named: name) != nil }
+
+    /// The idle timeout of a keep-alive policy name — `keepalive-30s`, `keepalive-10m`, `keepalive-1h`: a whole
+    /// number of seconds, minutes or hours, at most a day — or nil for any other name.
+    public static func keepAliveSeconds(named name: String) -> Double? {
+        let prefix = "keepalive-"
+        guard name.hasPrefix(prefix), let unit = name.last else { return nil }
+        let digits = name.dropFirst(prefix.count).dropLast()
+        let scale: Double
+        switch unit {
+        case "s": scale = 1
+        case "m": scale = 60
+        case "h": scale = 3_600
+        default: return nil
+        }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let count = Int(digits)
+        else { return nil }
+        let seconds = Double(count) * scale
+        return seconds <= 86_400 ? seconds : nil
     }
 
     /// Parses `all` or a comma-separated list of names (each checked, order kept, duplicates dropped).
@@ -36,7 +60,7 @@ public enum PolicyCatalog {
         var result: [String] = []
         for part in trimmed.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces)
-            guard names.contains(name) else { throw .unknown(name) }
+            guard isKnown(name) else { throw .unknown(name) }
             if !result.contains(name) { result.append(name) }
         }
         guard !result.isEmpty else { throw .unknown(list) }
@@ -54,6 +78,7 @@ public enum PolicyError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .unknown(let name):
             "unknown policy '\(name)'; known: all, " + PolicyCatalog.names.joined(separator: ", ")
+                + " (or any keepalive-<N>s, -<N>m, -<N>h up to a day)"
         case .needsFuture: "the oracle policy needs the trace's future arrivals"
         case .emptyCatalog: "the instance catalog lists no types to build pools from"
         }

@@ -2,8 +2,8 @@ import ForewarmController
 
 /// How `forewarm serve` runs the resource-allocation controller live.
 public struct ControllerConfiguration: Sendable, Codable, Equatable {
-    /// The policy: `forewarm` (default), `threshold`, `fixed`, `kpa`, `hpa`, `homogeneous-heavy`, `keepalive-10m`,
-    /// or `none` to keep only the pools' own replenish-to-floor rule.
+    /// The policy: `forewarm` (default), `threshold`, `fixed`, `kpa`, `hpa`, `homogeneous-heavy`, `keepalive-10m`
+    /// (or any `keepalive-<N>s|m|h`), or `none` to keep only the pools' own replenish-to-floor rule.
     public var policy = "forewarm"
     /// Seconds between decisions; nil uses the policy's own period.
     public var controlPeriodSeconds: Double?
@@ -24,9 +24,10 @@ public struct ControllerConfiguration: Sendable, Codable, Equatable {
 
     func problems() -> [String] {
         var problems: [String] = []
-        if !Self.livePolicies.contains(policy) {
+        if policy == "oracle" || !(policy == "none" || PolicyCatalog.isKnown(policy)) {
             problems.append(
-                "controller.policy '\(policy)' is unknown; use one of: " + Self.livePolicies.joined(separator: ", "))
+                "controller.policy '\(policy)' is unknown; use one of: " + Self.livePolicies.joined(separator: ", ")
+                    + " (or any keepalive-<N>s, -<N>m, -<N>h up to a day)")
         }
         if let period = controlPeriodSeconds, !(period >= 0.1 && period <= 3600) {
             problems.append("controller.controlPeriodSeconds must be between 0.1 and 3600 (got \(period))")

@@ -12,7 +12,8 @@ struct Simulate: AsyncParsableCommand {
         abstract: "Replay a trace through the scaling policies and compare cold starts, latency and cost.",
         discussion: """
             The model predicts each request's score from its code (once per program); the simulator charges the
-            measured CPU seconds and memory. Policies: all, or any of \(PolicyCatalog.names.joined(separator: ", ")).
+            measured CPU seconds and memory. Policies: all, or any of \(PolicyCatalog.names.joined(separator: ", ")),
+            and keep-alives of any length (keepalive-30s, keepalive-2m, keepalive-1h).
             docs/evaluation.md describes the simulator and the metrics.
             """)
 

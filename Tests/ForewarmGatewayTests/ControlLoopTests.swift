@@ -110,6 +110,10 @@ struct ControlLoopTests {
         #expect(throws: (any Error).self) { try configuration.validate() }
         configuration.controller = ControllerConfiguration(policy: "kpa", controlPeriodSeconds: 0)
         #expect(throws: (any Error).self) { try configuration.validate() }
+        configuration.controller = ControllerConfiguration(policy: "keepalive-2h")
+        try configuration.validate()  // any keep-alive up to a day runs live
+        configuration.controller = ControllerConfiguration(policy: "keepalive-2d")
+        #expect(throws: (any Error).self) { try configuration.validate() }
         let environment = ["FOREWARM_CONTROLLER_POLICY": "threshold", "FOREWARM_CONTROL_PERIOD": "2.5"]
         let loaded = try GatewayConfiguration.load(file: nil, environment: environment)
         #expect(loaded.controller == ControllerConfiguration(policy: "threshold", controlPeriodSeconds: 2.5))

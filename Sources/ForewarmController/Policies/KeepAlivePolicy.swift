@@ -8,10 +8,13 @@ public struct KeepAlivePolicy: ScalingPolicy {
     public let controlPeriod: Double = 60
     public let keepAlive: Double?
 
-    public init(keepAlive: Double = 600) {
+    /// A keep-alive of `keepAlive` seconds, named `name` (default `keepalive-<minutes>m`, or `-<seconds>s` when the
+    /// minutes are not whole).
+    public init(keepAlive: Double = 600, name: String? = nil) {
         self.keepAlive = max(keepAlive, 0)
         let minutes = keepAlive / 60
-        name = minutes == minutes.rounded() ? "keepalive-\(Int(minutes))m" : "keepalive-\(Int(keepAlive))s"
+        self.name =
+            name ?? (minutes == minutes.rounded() ? "keepalive-\(Int(minutes))m" : "keepalive-\(Int(keepAlive))s")
     }
 
     public func initialPools(catalog: InstanceCatalog) -> [PoolPlan] {
