@@ -74,6 +74,36 @@ import Testing
         #expect(d.target(ForewarmPolicy.light) < peak)
     }
 
+    @Test func aQuietPoolHoldsNoSparesUntilArrivalsResume() {
+        func burstThenSilence(quietAfter: Double?, busy: Int) -> (
+            peak: Int, quiet: Int, rearmed: Int, reasons: [String]
+        ) {
+            var options = ForewarmOptions()
+            options.quietAfter = quietAfter
+            var d = Driver(ForewarmPolicy(catalog: catalog, options: options))
+            for _ in 0..<30 { d.step(arrivals: Array(repeating: 10, count: 50), cpu: 0.2, pool: ForewarmPolicy.light) }
+            let peak = d.target(ForewarmPolicy.light)
+            for _ in 0..<6 { d.step(arrivals: [], pool: ForewarmPolicy.light, busy: busy) }
+            let quiet = d.target(ForewarmPolicy.light)
+            d.step(arrivals: [10], cpu: 0.2, pool: ForewarmPolicy.light)
+            let reasons = d.directives.flatMap { $0 }.compactMap(\.reason)
+            return (peak, quiet, d.target(ForewarmPolicy.light), reasons)
+        }
+        // Without the rule the lagging forecast keeps spares through the silence.
+        let always = burstThenSilence(quietAfter: nil, busy: 0)
+        #expect(always.peak > 2)
+        #expect(always.quiet > 0)
+        // With it, 30 s of silence leave only what is in use (nothing, or the 2 runs still busy; the stabiliser halves
+        // a target at most per period) …
+        let idle = burstThenSilence(quietAfter: 5, busy: 0)
+        #expect(idle.peak == always.peak)
+        #expect(idle.quiet == 0)
+        #expect(idle.reasons.contains { $0.contains("no arrival for 5 s: no spares beyond the 0 in use") })
+        #expect(burstThenSilence(quietAfter: 5, busy: 2).quiet == 2)
+        // … and the next arrival re-arms the pool from the forecast.
+        #expect(idle.rearmed > 0)
+    }
+
     @Test func borrowsAnIdleFasterInstanceInsteadOfAColdStart() {
         var p = ForewarmPolicy(catalog: catalog)
         let pools = [

@@ -7,7 +7,9 @@ import ForewarmPools
 /// instance type jointly, by predicted price (`CutPointPlanner`); (3) forecasts each pool's arrivals and
 /// CPU-seconds over the horizon (start-up + period) and sizes it with Erlang C for its upper quantile
 /// (`PoolSizer`); (4) stabilises the size (`ScaleStabilizer`) and (5) limits growth to the pool's warm-up rate
-/// (`WarmupRate`); (6) emits `maintain` directives with the reason. Constructed `homogeneous`, it keeps one pool of
+/// (`WarmupRate`); a pool that saw no arrival for `quietAfter` seconds holds no spares beyond the instances in use
+/// (arrivals come in bursts: a burst's instances bridge its gaps by the keep-alive, and the first arrival of the next
+/// burst re-arms the pool); (6) emits `maintain` directives with the reason. Constructed `homogeneous`, it keeps one pool of
 /// the catalog's heaviest type and does everything else the same, so a comparison isolates heterogeneity.
 public struct ForewarmPolicy: ScalingPolicy {
     public static let light = "light", standard = "standard", heavy = "heavy"
@@ -37,6 +39,8 @@ public struct ForewarmPolicy: ScalingPolicy {
     private var stabilizers: [String: ScaleStabilizer] = [:]
     private var warmup: [String: WarmupRate] = [:]
     private var lastPlan = -Double.infinity
+    /// When each pool last saw an arrival.
+    private var lastArrival: [String: Double] = [:]
     /// Per pool, what its completed runs used, refreshed every `profileRefresh` ticks (and after a re-plan).
     private var profiles: [String: DemandProfile] = [:]
     private var ticksSinceProfiles = 1_000_000
@@ -223,7 +227,12 @@ public struct ForewarmPolicy: ScalingPolicy {
         let sizing = sizer.size(
             arrivalRate: lambda, workRate: work, meanCPUSeconds: profile.meanCPUSeconds, type: type,
             noWarmProbability: epsilon)
-        let recommended = sizing.instances + observed.queued
+        for arrival in tick.arrivals where arrival.pool == pool {
+            lastArrival[pool] = max(lastArrival[pool] ?? arrival.time, arrival.time)
+        }
+        let inUse = observed.busy + observed.starting
+        let quiet = options.quietAfter.map { tick.now - (lastArrival[pool] ?? -.infinity) > $0 } ?? false
+        let recommended = quiet ? min(sizing.instances, inUse) + observed.queued : sizing.instances + observed.queued
         let stable = stabilizer.stabilize(recommended: recommended, current: observed.target, now: tick.now)
         let coldStarts = tick.arrivals.reduce(0) { $0 + ($1.pool == pool && $1.coldStart ? 1 : 0) }
         let shortfall = stable - observed.target
@@ -239,6 +248,9 @@ public struct ForewarmPolicy: ScalingPolicy {
             + (epsilon >= 1
                 ? "nothing: this pool's arrivals may cold-start (cold-start budget spent elsewhere)"
                 : "for P(no warm) ≤ \(Self.format(epsilon))")
+        if quiet, sizing.instances > inUse {
+            reason += "; no arrival for \(Self.format(options.quietAfter ?? 0)) s: no spares beyond the \(inUse) in use"
+        }
         if observed.queued > 0 { reason += ", +\(observed.queued) queued" }
         if stable < recommended { reason += "; capped at \(stable)" }
         if stable > recommended { reason += "; scale-down held at \(stable) by the stabilisation window" }
