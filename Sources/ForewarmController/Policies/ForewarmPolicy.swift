@@ -7,10 +7,10 @@ import ForewarmPools
 /// instance type jointly, by predicted price (`CutPointPlanner`); (3) forecasts each pool's arrivals and
 /// CPU-seconds over the horizon (start-up + period) and sizes it with Erlang C for its upper quantile
 /// (`PoolSizer`); (4) stabilises the size (`ScaleStabilizer`) and (5) limits growth to the pool's warm-up rate
-/// (`WarmupRate`); a pool that saw no arrival for `quietAfter` seconds holds no spares beyond the instances in use
-/// (arrivals come in bursts: a burst's instances bridge its gaps by the keep-alive, and the first arrival of the next
-/// burst re-arms the pool); (6) emits `maintain` directives with the reason. Constructed `homogeneous`, it keeps one pool of
-/// the catalog's heaviest type and does everything else the same, so a comparison isolates heterogeneity.
+/// (`WarmupRate`), except that a pool with no arrival for `quietAfter` seconds holds no spares beyond the instances
+/// in use (arrivals come in bursts: the keep-alive bridges a burst's gaps, and the next burst's first arrival re-arms
+/// the pool); (6) emits `maintain` directives with the reason. Constructed `homogeneous`, it keeps one pool of the
+/// catalog's heaviest type and does everything else the same, so a comparison isolates heterogeneity.
 public struct ForewarmPolicy: ScalingPolicy {
     public static let light = "light", standard = "standard", heavy = "heavy"
 
@@ -146,6 +146,9 @@ public struct ForewarmPolicy: ScalingPolicy {
         scores.observe(tick.arrivals)
         rates.observe(tick.arrivals, period: tick.period)
         samples.observe(tick.completions)
+        for arrival in tick.arrivals {
+            lastArrival[arrival.pool] = max(lastArrival[arrival.pool] ?? arrival.time, arrival.time)
+        }
         history.append(arrivals: tick.arrivals, completions: tick.completions)
         let all = history.latest(lower: 0, upper: 100)
         overallArrivals.append(all.arrivals)
@@ -227,9 +230,6 @@ public struct ForewarmPolicy: ScalingPolicy {
         let sizing = sizer.size(
             arrivalRate: lambda, workRate: work, meanCPUSeconds: profile.meanCPUSeconds, type: type,
             noWarmProbability: epsilon)
-        for arrival in tick.arrivals where arrival.pool == pool {
-            lastArrival[pool] = max(lastArrival[pool] ?? arrival.time, arrival.time)
-        }
         let inUse = observed.busy + observed.starting
         let quiet = options.quietAfter.map { tick.now - (lastArrival[pool] ?? -.infinity) > $0 } ?? false
         let recommended = quiet ? min(sizing.instances, inUse) + observed.queued : sizing.instances + observed.queued
