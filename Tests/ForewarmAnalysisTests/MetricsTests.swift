@@ -57,6 +57,29 @@ import Testing
         #expect(abs(function.halstead.volume - expectedVolume) < 1e-9)
     }
 
+    @Test func numberedAndUnnumberedOperatorsCountAlike() throws {
+        // Keywords, the language's symbols and ASCII punctuation are numbered operators (counted in bit sets); a
+        // word no table knows is an operand (hash table). A function's operators are its own, the file's the union.
+        let table = Vocabulary.table(for: .c)
+        #expect(table.entry("if").operator != KeywordTable.noOperator)
+        #expect(table.entry("+=").operator != KeywordTable.noOperator)
+        #expect(table.entry("+").operator != table.entry("+=").operator)
+        #expect(table.entry("total").operator == KeywordTable.noOperator)
+        #expect(table.entry("if").traits.contains(.branch))
+        let file = analyze("int f(a) { a += 1; a += 2; return a; }\nint g(b) { if (b) b += 1; return b; }\n", .c)
+        let f = try #require(file.functions.first { $0.name == "f" })
+        let g = try #require(file.functions.first { $0.name == "g" })
+        // `int` and the names belong to the file's scope. f: ( ) { += ; += ; return ; } → 7 distinct of 10;
+        // g: ( ) { if ( ) += ; return ; } → 8 distinct of 11; the file: their union and `int`, 9.
+        #expect(f.halstead.distinctOperators == 7 && f.halstead.totalOperators == 10)
+        #expect(g.halstead.distinctOperators == 8 && g.halstead.totalOperators == 11)
+        #expect(file.halstead.distinctOperators == 9)
+
+        var set = OperatorSet()
+        #expect(set.insert(3) == 1 && set.insert(3) == 0 && set.insert(200) == 1 && set.insert(67) == 1)
+        #expect(set.insert(200) == 0 && set.insert(255) == 1 && set.insert(255) == 0)
+    }
+
     @Test func lineCountsAddUp() {
         let file = analyze("// c\n\nint f() {\n  /* a\n     b */\n  return 1;\n}\n", .c)
         #expect(file.lines == LineCounts(total: 7, code: 3, comment: 3, blank: 1))

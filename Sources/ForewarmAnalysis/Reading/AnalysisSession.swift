@@ -8,6 +8,8 @@ struct AnalysisSession {
     var lines = LineTally()
     var hints = HintCollector()
     var fileHalstead = HalsteadCounts()
+    /// The numbered operators seen in the file (see ``countHalstead(_:_:operator:)``).
+    var fileOperators = OperatorSet()
     let table: KeywordTable
 
     init(source: UnsafeBufferPointer<UInt8>, language: Language, distinct: DistinctTable) {
@@ -64,10 +66,13 @@ struct AnalysisSession {
             }
             lines.mark(.code, innerNewlines: token.innerNewlines, endsWithLineBreak: endsWithLineBreak(token))
             context.currentLine = token.line + token.innerNewlines
-            let traits = token.kind == .word || token.kind == .symbol ? table[token.key] : []
+            let entry =
+                token.kind == .word || token.kind == .symbol
+                ? table.entry(token.key) : (traits: [], operator: KeywordTable.noOperator)
+            let traits = entry.traits
             // Like lizard's counters, Halstead charges the token to the function current before the reader
             // sees it: a function's own name belongs to the enclosing scope, its closing brace to itself.
-            let halstead = countHalstead(token, traits)
+            let halstead = countHalstead(token, traits, operator: entry.operator)
             // The current record's NLOC, end line, token count, condition and Halstead counts in one access.
             context.countCodeToken(
                 nloc: token.innerNewlines + (newline ? 1 : 0), condition: traits.contains(.condition),
@@ -93,8 +98,12 @@ struct AnalysisSession {
     /// Operands: identifiers, numbers, strings, literal keywords; operators: symbols and other keywords.
     /// Counts the token in the file's totals and the distinct tables; returns what the current function's record
     /// must count (the caller adds it with the record's other per-token counts).
+    ///
+    /// An operator the language's table numbers (`number`, not ``KeywordTable/noOperator``) is looked up in bit
+    /// sets, the file's here and the function's in its record, instead of the hash table: no probe, and no branch
+    /// on whether it was seen.
     @inline(__always)
-    mutating func countHalstead(_ token: Token, _ traits: TokenTraits) -> HalsteadStep {
+    mutating func countHalstead(_ token: Token, _ traits: TokenTraits, operator number: UInt8) -> HalsteadStep {
         let isOperator: Bool
         var key = token.key.raw
         switch token.kind {
@@ -105,6 +114,11 @@ struct AnalysisSession {
             if token.kind != .number {
                 key = TokenKey(bytes: UnsafeBufferPointer(rebasing: source[token.start..<token.end])).raw
             }
+        }
+        if isOperator, number != KeywordTable.noOperator {
+            fileHalstead.operators += 1
+            fileHalstead.distinctOperators += fileOperators.insert(number)
+            return HalsteadStep(isOperator: true, isNew: false, operator: number)
         }
         let owner = context.functions[context.current].serial
         // Operators and operands live in separate key spaces.
@@ -120,13 +134,33 @@ struct AnalysisSession {
             fileHalstead.operands += 1
             if isNewInFile { fileHalstead.distinctOperands += 1 }
         }
-        return HalsteadStep(isOperator: isOperator, isNew: isNewInFunction)
+        return HalsteadStep(isOperator: isOperator, isNew: isNewInFunction, operator: KeywordTable.noOperator)
     }
 }
 
 /// One token's share of its function's Halstead counts.
 struct HalsteadStep {
     var isOperator: Bool
-    /// New to the function: a distinct operator or operand.
+    /// New to the function: a distinct operator or operand (for an operator without a number).
     var isNew: Bool
+    /// The operator's number, whose novelty the function's ``OperatorSet`` decides; ``KeywordTable/noOperator``
+    /// when `isNew` does.
+    var `operator`: UInt8
+}
+
+/// A set of operator numbers (below 256), one bit each.
+struct OperatorSet {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// Adds `number`; 1 when it was not there before, else 0 (arithmetic, so callers need not branch).
+    @inline(__always)
+    mutating func insert(_ number: UInt8) -> Int {
+        let bit = UInt64(1) &<< UInt64(number & 63)
+        return withUnsafeMutableBytes(of: &words) { raw in
+            let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self) + Int(number &>> 6)
+            let old = word.pointee
+            word.pointee = old | bit
+            return old & bit == 0 ? 1 : 0
+        }
+    }
 }

@@ -23,6 +23,8 @@ struct FunctionRecord {
     var parent: Int? = nil
     var structure = StructureCounts()
     var halstead = HalsteadCounts()
+    /// The numbered operators seen in this function (see ``AnalysisSession/countHalstead(_:_:operator:)``).
+    var operators = OperatorSet()
 
     struct ParameterGroup {
         var counts = false

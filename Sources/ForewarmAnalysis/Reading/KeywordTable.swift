@@ -35,25 +35,42 @@ struct TokenTraits: OptionSet, Sendable {
     static let functionKeyword = TokenTraits(rawValue: 1 << 19)
 }
 
-/// An open-addressing hash table from ``TokenKey`` to ``TokenTraits``, built once per language.
+/// An open-addressing hash table from ``TokenKey`` to ``TokenTraits`` and a small operator number, built once per
+/// language.
 ///
 /// One multiply, one shift and usually one comparison per lookup: it sits on the per-token hot path.
 struct KeywordTable: Sendable {
+    /// Operator numbers are below this; a function's distinct operators are a bit set of this many bits.
+    static let operatorCapacity = 255
+    /// The operator number of tokens that have none (words that are not keywords, unknown symbols): one past the
+    /// last, a scratch bit in the sets that nothing reads.
+    static let noOperator = UInt8(operatorCapacity)
+
     private var keys: [UInt64]
     private var values: [TokenTraits]
+    private var operators: [UInt8]
     private let shift: UInt64
 
-    init(_ entries: [TokenKey: TokenTraits]) {
+    /// `entries` with their traits; `operators` (keywords that are Halstead operators, and symbols), numbered in
+    /// order from 0 up to ``operatorCapacity``, where numbering stops (the rest count through the general table).
+    init(_ entries: [TokenKey: TokenTraits], operators operatorKeys: [TokenKey] = []) {
+        var numbered: [TokenKey: UInt8] = [:]
+        for key in operatorKeys where numbered[key] == nil && numbered.count < Self.operatorCapacity {
+            numbered[key] = UInt8(numbered.count)
+        }
+        let all = Set(entries.keys).union(numbered.keys)
         var capacity = 64
-        while capacity < entries.count * 4 { capacity *= 2 }
+        while capacity < all.count * 4 { capacity *= 2 }
         keys = Array(repeating: 0, count: capacity)
         values = Array(repeating: [], count: capacity)
+        operators = Array(repeating: Self.noOperator, count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
-        for (key, traits) in entries {
+        for key in all {
             var slot = slotIndex(key.raw)
             while keys[slot] != 0 && keys[slot] != key.raw { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = key.raw
-            values[slot] = traits
+            values[slot] = entries[key] ?? []
+            operators[slot] = numbered[key] ?? Self.noOperator
         }
     }
 
@@ -63,14 +80,18 @@ struct KeywordTable: Sendable {
     }
 
     @inline(__always)
-    subscript(key: TokenKey) -> TokenTraits {
+    subscript(key: TokenKey) -> TokenTraits { entry(key).traits }
+
+    /// The key's traits and operator number (``noOperator`` when it has none) from one probe.
+    @inline(__always)
+    func entry(_ key: TokenKey) -> (traits: TokenTraits, operator: UInt8) {
         var slot = slotIndex(key.raw)
         let mask = keys.count - 1
         while true {
-            // An empty slot holds no traits, so "found" and "absent" share one predictable branch: whether a
-            // word is a keyword is data the branch predictor cannot guess.
+            // An empty slot holds no traits and no operator, so "found" and "absent" share one predictable
+            // branch: whether a word is a keyword is data the branch predictor cannot guess.
             let stored = keys[slot]
-            if stored == key.raw || stored == 0 { return values[slot] }
+            if stored == key.raw || stored == 0 { return (values[slot], operators[slot]) }
             slot = (slot + 1) & mask
         }
     }

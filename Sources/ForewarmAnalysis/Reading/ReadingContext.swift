@@ -246,7 +246,10 @@ struct ReadingContext {
             record.endLine = line
             record.tokens += 1
             if condition { record.cyclomatic += 1 }
-            let new = halstead.isNew ? 1 : 0
+            // A numbered operator's novelty comes from the record's set (its insert is harmless for the others:
+            // `noOperator` is a scratch bit).
+            let fresh = record.operators.insert(halstead.operator)
+            let new = halstead.operator == KeywordTable.noOperator ? (halstead.isNew ? 1 : 0) : fresh
             if halstead.isOperator {
                 record.halstead.operators += 1
                 record.halstead.distinctOperators += new

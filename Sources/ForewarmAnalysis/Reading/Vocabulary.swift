@@ -22,8 +22,9 @@ struct Vocabulary {
     var doLoops: [String] = ["do"]
     var ternaries: [String] = ["?"]
 
-    /// The table the analyzer looks tokens up in.
-    func table() -> KeywordTable {
+    /// The table the analyzer looks tokens up in; `symbols` (the language's multi-byte symbols) and every ASCII
+    /// punctuation byte get operator numbers after the keywords.
+    func table(symbols: [String] = []) -> KeywordTable {
         var entries: [TokenKey: TokenTraits] = [:]
         func mark(_ words: [String], _ traits: TokenTraits) {
             for word in words { entries[TokenKey(word), default: []].formUnion(traits) }
@@ -48,12 +49,20 @@ struct Vocabulary {
         mark(blockEnds, .blockEnd)
         mark(doLoops, .doLoop)
         mark(ternaries, .ternary)
-        return KeywordTable(entries)
+        let operatorKeywords = keywords.filter { !(entries[TokenKey($0)]?.contains(.literal) ?? false) }
+        let punctuation = (UInt8(ascii: "!")...UInt8(ascii: "~")).filter {
+            !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) && $0 != UInt8(ascii: "_")
+        }.map { String(decoding: [$0], as: UTF8.self) }
+        return KeywordTable(entries, operators: (operatorKeywords + symbols + punctuation).map { TokenKey($0) })
     }
 
     private static let tables: [Language: KeywordTable] = {
         var tables: [Language: KeywordTable] = [:]
-        for language in Language.allCases { tables[language] = of(language).table() }
+        for language in Language.allCases {
+            tables[language] = of(language).table(symbols: LexicalSyntax.of(language).symbols)
+        }
         return tables
     }()
 
