@@ -75,6 +75,11 @@ import Testing
         #expect(abs(run(cpu: 0.01, memory: 1024).heavyLabel(width: 0.2) - 0.8183) < 1e-4)
         #expect(run(cpu: 0.01, memory: 0).heavyLabel(width: 0.2) < 1e-4)  // memory not measured: CPU alone
         #expect(run(cpu: 0.2, limit: true).heavyLabel(width: 0.2) == 1)
+        // A NaN measurement falls back to the hard label.
+        #expect(run(cpu: .nan).heavyLabel(width: 0.2) == 0)
+        #expect(run(cpu: .nan, memory: 1024).heavyLabel(width: 0.2) == 1)
+        #expect(run(cpu: 0.01, memory: .nan).heavyLabel(width: 0.2) < 1e-4)  // NaN memory counts as unmeasured
+        #expect(run(cpu: .infinity).heavyLabel(width: 0.2) == 1)
         // Monotone in CPU time.
         let labels = [0.1, 0.3, 0.9, 1.1, 3, 9].map { run(cpu: $0).heavyLabel(width: 0.2) }
         #expect(labels == labels.sorted())

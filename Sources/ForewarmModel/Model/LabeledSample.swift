@@ -49,6 +49,8 @@ public struct LabeledSample: Sendable, Codable, Equatable {
         guard width > 0, !hitCPULimit else { return isHeavy ? 1 : 0 }
         let cpu = (log10(max(cpuSeconds, 1e-4)) - log10(HeavyClass.cpuSeconds)) / width
         let memory = hasMemory ? (memoryLog10 - log10(HeavyClass.memoryMB)) / width : -100
+        // A NaN measurement (a run recorded without one) falls back to the hard label rather than poison the fit.
+        guard !cpu.isNaN, !memory.isNaN else { return isHeavy ? 1 : 0 }
         return 1 / (1 + exp(-max(cpu, memory)))
     }
 }
