@@ -22,9 +22,15 @@ public struct ControllerConfiguration: Sendable, Codable, Equatable {
     /// Policies that can run live (the oracle needs the future, so it exists only in the simulator).
     public static var livePolicies: [String] { ["none"] + PolicyCatalog.names.filter { $0 != "oracle" } }
 
+    /// Whether `policy` can run live: `none`, or any policy the catalog builds (keep-alives of any length too) but
+    /// the oracle.
+    public static func runsLive(_ policy: String) -> Bool {
+        policy == "none" || (policy != "oracle" && PolicyCatalog.isKnown(policy))
+    }
+
     func problems() -> [String] {
         var problems: [String] = []
-        if policy == "oracle" || !(policy == "none" || PolicyCatalog.isKnown(policy)) {
+        if !Self.runsLive(policy) {
             problems.append(
                 "controller.policy '\(policy)' is unknown; use one of: " + Self.livePolicies.joined(separator: ", ")
                     + " (or any keepalive-<N>s, -<N>m, -<N>h up to a day)")

@@ -47,7 +47,7 @@ public struct LabeledSample: Sendable, Codable, Equatable {
     /// `isHeavy` as 0 or 1. At width 0.2 a 0.5 s run counts 0.18, a 2 s run 0.82.
     public func heavyLabel(width: Double) -> Double {
         guard width > 0, !hitCPULimit else { return isHeavy ? 1 : 0 }
-        let cpu = (log10(max(cpuSeconds, 1e-4)) - log10(HeavyClass.cpuSeconds)) / width
+        let cpu = (cpuLog10 - log10(HeavyClass.cpuSeconds)) / width
         let memory = hasMemory ? (memoryLog10 - log10(HeavyClass.memoryMB)) / width : -100
         // A NaN measurement (a run recorded without one) falls back to the hard label rather than poison the fit.
         guard !cpu.isNaN, !memory.isNaN else { return isHeavy ? 1 : 0 }
