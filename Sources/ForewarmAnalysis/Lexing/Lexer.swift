@@ -229,21 +229,26 @@ public struct Lexer {
         return finish(.symbol, from: start, startLine: startLine)
     }
 
+    /// Moves past the identifier whose first byte is at `position`.
+    @inline(__always)
+    mutating func skipIdentifier() {
+        position += 1
+        while position < source.count, identifierContinue[Int(source[position])] { position += 1 }
+    }
+
     /// Moves past a word that starts at `position` in a language without Perl's quote-like words or lizard's Ruby
     /// tokens (see ``readWord()``).
     @inline(__always)
     mutating func skipWordTail() {
         let start = position
-        position += 1
-        while position < source.count, identifierContinue[Int(source[position])] { position += 1 }
+        skipIdentifier()
         if syntax.lizardJavaScript, classes[Int(source[start])] != .sigil { glueOptionalMark() }
         skipPredicateSuffix()
     }
 
     mutating func readWord() -> Token {
         let start = position
-        position += 1
-        while position < source.count, identifierContinue[Int(source[position])] { position += 1 }
+        skipIdentifier()
         if syntax.perlQuoteLike, let quoted = readPerlQuoteLike(wordStart: start) { return quoted }
         if syntax.lizardJavaScript, classes[Int(source[start])] != .sigil { glueOptionalMark() }
         if syntax.lizardRubyTokens {

@@ -50,11 +50,8 @@ struct Vocabulary {
         mark(doLoops, .doLoop)
         mark(ternaries, .ternary)
         let operatorKeywords = keywords.filter { !(entries[TokenKey($0)]?.contains(.literal) ?? false) }
-        let punctuation = (UInt8(ascii: "!")...UInt8(ascii: "~")).filter {
-            !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
-                && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) && $0 != UInt8(ascii: "_")
-        }.map { String(decoding: [$0], as: UTF8.self) }
+        let punctuation = (UInt8(ascii: "!")...UInt8(ascii: "~")).map { Character(Unicode.Scalar($0)) }
+            .filter { !$0.isLetter && !$0.isNumber && $0 != "_" }.map(String.init)
         return KeywordTable(entries, operators: (operatorKeywords + symbols + punctuation).map { TokenKey($0) })
     }
 
