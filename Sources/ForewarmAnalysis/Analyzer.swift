@@ -7,10 +7,13 @@ public struct Analyzer: Sendable {
 
     public init() {}
 
-    /// Analyzes bytes as `language`, or as the language the detector picks when it is nil.
-    public mutating func analyze(_ bytes: UnsafeBufferPointer<UInt8>, language: Language? = nil, path: String? = nil)
+    /// Analyzes bytes as `language`, or as the language the detector picks when it is nil. Only the first
+    /// ``Token/maximumOffset`` bytes (4 GiB) of a larger input are read.
+    public mutating func analyze(_ input: UnsafeBufferPointer<UInt8>, language: Language? = nil, path: String? = nil)
         -> FileMetrics
     {
+        let bytes =
+            input.count > Token.maximumOffset ? UnsafeBufferPointer(rebasing: input[..<Token.maximumOffset]) : input
         let guess: LanguageGuess
         if let language {
             guess = LanguageGuess(language: language, confidence: 1)

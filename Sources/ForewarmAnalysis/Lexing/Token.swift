@@ -16,16 +16,63 @@ public enum TokenKind: UInt8, Sendable {
 }
 
 /// One token: where it is in the source and what it says.
+///
+/// Stored in four words (offsets and lines as 32-bit halves), so a lexer hands a token back in registers; the
+/// analyzer reads at most the first 4 GiB of an input (see ``Token/maximumOffset``).
 public struct Token: Sendable {
-    public var kind: TokenKind
     public var key: TokenKey
-    /// Byte offsets into the source, `end` exclusive.
-    public var start: Int
-    public var end: Int
+    /// `start` in the low 32 bits, `end` in the high ones.
+    @usableFromInline var span: UInt64
+    /// `line` in the low 32 bits, `innerNewlines` in the high ones.
+    @usableFromInline var lines: UInt64
+    public var kind: TokenKind
+
+    /// The largest byte offset a token can hold.
+    public static let maximumOffset = Int(UInt32.max)
+
+    @inlinable @inline(__always)
+    public init(kind: TokenKind, key: TokenKey, start: Int, end: Int, line: Int, innerNewlines: Int) {
+        self.key = key
+        span =
+            UInt64(truncatingIfNeeded: UInt32(truncatingIfNeeded: start))
+            | UInt64(truncatingIfNeeded: end) &<< 32
+        lines =
+            UInt64(truncatingIfNeeded: UInt32(truncatingIfNeeded: line))
+            | UInt64(truncatingIfNeeded: innerNewlines) &<< 32
+        self.kind = kind
+    }
+
+    /// Byte offset of the first byte in the source.
+    @inlinable
+    public var start: Int {
+        @inline(__always) get { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: span)) }
+        @inline(__always) set { span = span & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: newValue)) }
+    }
+
+    /// Byte offset one past the last byte.
+    @inlinable
+    public var end: Int {
+        @inline(__always) get { Int(truncatingIfNeeded: span &>> 32) }
+        @inline(__always) set { span = span & 0xFFFF_FFFF | UInt64(UInt32(truncatingIfNeeded: newValue)) &<< 32 }
+    }
+
     /// 1-based line of the first byte.
-    public var line: Int
+    @inlinable
+    public var line: Int {
+        @inline(__always) get { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: lines)) }
+        @inline(__always) set {
+            lines = lines & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: newValue))
+        }
+    }
+
     /// Line breaks inside the token (multi-line strings and comments).
-    public var innerNewlines: Int
+    @inlinable
+    public var innerNewlines: Int {
+        @inline(__always) get { Int(truncatingIfNeeded: lines &>> 32) }
+        @inline(__always) set {
+            lines = lines & 0xFFFF_FFFF | UInt64(UInt32(truncatingIfNeeded: newValue)) &<< 32
+        }
+    }
 
     @inlinable
     public var length: Int { end - start }

@@ -23,25 +23,14 @@ struct HintCollector {
         "tbb", "cuda", "rayon", "ndarray", "tokio", "gonum", "nalgebra", "Accelerate", "Numerics", "mpi",
     ]
 
+    /// Inlined into the session's token loop: most tokens only move the state on; numbers, imports and the
+    /// operators that combine numbers go to out-of-line helpers.
+    @inline(__always)
     mutating func observe(_ token: Token, _ traits: TokenTraits, source: UnsafeBufferPointer<UInt8>) {
         if sizeWindow > 0 { sizeWindow -= 1 }
         switch token.kind {
         case .number:
-            guard var magnitude = HintCollector.log10Value(of: token, in: source) else { break }
-            if let base = powerBase { magnitude = base * pow(10, magnitude) }  // a ** b: log10 = b · log10 a
-            if let base = shiftBase { magnitude = base + pow(10, magnitude) * log10(2) }
-            powerBase = nil
-            shiftBase = nil
-            if !magnitude.isFinite { magnitude = 308 }
-            hints.maxLiteralLog10 = max(hints.maxLiteralLog10, magnitude)
-            if sizeWindow > 0 {
-                hints.sizeLiterals += 1
-                hints.maxSizeLiteralLog10 = max(hints.maxSizeLiteralLog10, magnitude)
-            }
-            lastNumber = magnitude
-            previousKind = .number
-            previousWasCloser = false
-            return
+            if observeNumber(token, source: source) { return }
         case .symbol:
             let previous = previousKind
             previousKind = .symbol
@@ -99,6 +88,25 @@ struct HintCollector {
         }
         pendingShift = false
         lastNumber = nil
+    }
+
+    /// Records a numeric literal's magnitude; false when it is not a number it can read.
+    private mutating func observeNumber(_ token: Token, source: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var magnitude = HintCollector.log10Value(of: token, in: source) else { return false }
+        if let base = powerBase { magnitude = base * pow(10, magnitude) }  // a ** b: log10 = b · log10 a
+        if let base = shiftBase { magnitude = base + pow(10, magnitude) * log10(2) }
+        powerBase = nil
+        shiftBase = nil
+        if !magnitude.isFinite { magnitude = 308 }
+        hints.maxLiteralLog10 = max(hints.maxLiteralLog10, magnitude)
+        if sizeWindow > 0 {
+            hints.sizeLiterals += 1
+            hints.maxSizeLiteralLog10 = max(hints.maxSizeLiteralLog10, magnitude)
+        }
+        lastNumber = magnitude
+        previousKind = .number
+        previousWasCloser = false
+        return true
     }
 
     mutating func observeInclude(_ token: Token, source: UnsafeBufferPointer<UInt8>) {

@@ -81,7 +81,8 @@ struct IndentTracker: StructureTracker {
         }
         appendToLine(token, context.source)
         let isContinuation = token.kind == .symbol && token.key == "\\"
-        if !isContinuation { countCallsAndReturns(token, traits, &context) }
+        // Only `return` and `(` count (see countCallsAndReturns); testing that here spares every other token a call.
+        if token.key == "(" || token.key == "return", !isContinuation { countCallsAndReturns(token, traits, &context) }
         if token.kind == .symbol {
             switch token.key {
             case "(", "[", "{": depth += 1
@@ -110,11 +111,16 @@ struct IndentTracker: StructureTracker {
     }
 
     /// Buffers a token; an f-string's interpolations follow it as bracketed code, since the package scores them.
+    @inline(__always)
     mutating func appendToLine(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) {
         let entry = LineToken(token)
         line.append(entry)
         if PythonLineScorer.canScore(entry) { scoringWords += 1 }
-        guard token.kind == .string else { return }
+        if token.kind == .string { appendInterpolations(token, source) }
+    }
+
+    /// Appends the interpolations of `token` if it is an f-string.
+    mutating func appendInterpolations(_ token: Token, _ source: UnsafeBufferPointer<UInt8>) {
         let prefix = PythonReader.prefixLength(token, source)
         guard prefix > 0, PythonReader.isFormatPrefix(token, prefix, source) else { return }
         var ranges: [Range<Int>] = []

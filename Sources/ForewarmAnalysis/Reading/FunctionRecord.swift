@@ -59,3 +59,54 @@ enum Nesting {
     case namespace(String)
     case function(Int)
 }
+
+/// The function records of one reading, in memory that one ``ReadingContext`` owns.
+///
+/// Readers write a record's fields on every token; an `Array` checks its buffer's uniqueness on each such write
+/// (a runtime call). Here a write goes straight through a pointer, bounds-checked. The records are shared, not
+/// copied, by copies of the value, so a context is never copied (it is only passed `inout`).
+struct FunctionRecords {
+    private final class Storage {
+        var base: UnsafeMutablePointer<FunctionRecord>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+    }
+
+    private let storage = Storage(capacity: 16)
+
+    var count: Int { storage.count }
+
+    subscript(index: Int) -> FunctionRecord {
+        @inline(__always) unsafeAddress {
+            precondition(index >= 0 && index < storage.count, "function record index out of range")
+            return UnsafePointer(storage.base + index)
+        }
+        @inline(__always) nonmutating unsafeMutableAddress {
+            precondition(index >= 0 && index < storage.count, "function record index out of range")
+            return storage.base + index
+        }
+    }
+
+    func append(_ record: FunctionRecord) {
+        if storage.count == storage.capacity {
+            let capacity = storage.capacity * 2
+            let base = UnsafeMutablePointer<FunctionRecord>.allocate(capacity: capacity)
+            base.moveInitialize(from: storage.base, count: storage.count)
+            storage.base.deallocate()
+            storage.base = base
+            storage.capacity = capacity
+        }
+        (storage.base + storage.count).initialize(to: record)
+        storage.count += 1
+    }
+}

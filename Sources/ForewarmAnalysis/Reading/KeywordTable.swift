@@ -46,9 +46,14 @@ struct KeywordTable: Sendable {
     /// last, a scratch bit in the sets that nothing reads.
     static let noOperator = UInt8(operatorCapacity)
 
-    private var keys: [UInt64]
-    private var values: [TokenTraits]
-    private var operators: [UInt8]
+    /// One slot: the key (0 when empty), its traits and operator number, read with one bounds check.
+    private struct Slot {
+        var key: UInt64 = 0
+        var traits: TokenTraits = []
+        var `operator`: UInt8 = KeywordTable.noOperator
+    }
+
+    private var slots: [Slot]
     private let shift: UInt64
 
     /// `entries` with their traits; `operators` (keywords that are Halstead operators, and symbols), numbered in
@@ -61,16 +66,12 @@ struct KeywordTable: Sendable {
         let all = Set(entries.keys).union(numbered.keys)
         var capacity = 64
         while capacity < all.count * 4 { capacity *= 2 }
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: [], count: capacity)
-        operators = Array(repeating: Self.noOperator, count: capacity)
+        slots = Array(repeating: Slot(), count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         for key in all {
             var slot = slotIndex(key.raw)
-            while keys[slot] != 0 && keys[slot] != key.raw { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = key.raw
-            values[slot] = entries[key] ?? []
-            operators[slot] = numbered[key] ?? Self.noOperator
+            while slots[slot].key != 0 && slots[slot].key != key.raw { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(key: key.raw, traits: entries[key] ?? [], operator: numbered[key] ?? Self.noOperator)
         }
     }
 
@@ -85,14 +86,14 @@ struct KeywordTable: Sendable {
     /// The key's traits and operator number (``noOperator`` when it has none) from one probe.
     @inline(__always)
     func entry(_ key: TokenKey) -> (traits: TokenTraits, operator: UInt8) {
-        var slot = slotIndex(key.raw)
-        let mask = keys.count - 1
+        var index = slotIndex(key.raw)
+        let mask = slots.count - 1
         while true {
             // An empty slot holds no traits and no operator, so "found" and "absent" share one predictable
             // branch: whether a word is a keyword is data the branch predictor cannot guess.
-            let stored = keys[slot]
-            if stored == key.raw || stored == 0 { return (values[slot], operators[slot]) }
-            slot = (slot + 1) & mask
+            let slot = slots[index]
+            if slot.key == key.raw || slot.key == 0 { return (slot.traits, slot.operator) }
+            index = (index + 1) & mask
         }
     }
 }

@@ -4,7 +4,7 @@
 /// and the nesting stack of namespaces, blocks and functions.
 struct ReadingContext {
     let source: UnsafeBufferPointer<UInt8>
-    var functions: [FunctionRecord] = []
+    var functions = FunctionRecords()
     /// Indices of finished functions, in the order lizard reports them.
     var finished: [Int] = []
     var current = 0
