@@ -29,16 +29,16 @@ struct FrameStack<Block: StructureBlock> {
     /// The frame of the function being read.
     private(set) var top = Frame(function: 0, offset: 0, blockBase: 0, logicalBase: 0)
     /// The frames below `top`, outermost first.
-    private var below: [Frame] = []
+    private var below = ScratchArray<Frame>()
     /// Open blocks of every frame, each frame's above its parent's.
-    private var blocks: [Block] = []
+    private var blocks = ScratchArray<Block>(capacity: 32)
     /// Logical-operator run per parenthesis depth (0 none, 1 and, 2 or), innermost depth of the top frame in
     /// `logical`, the outer depths of every frame in `outerLogical`.
     var logical: UInt8 = 0
-    private var outerLogical: [UInt8] = []
+    private var outerLogical = ScratchArray<UInt8>(capacity: 32)
     /// Position of each function's frame (`below.count` for `top`), -1 for none: finding it is O(1) however
     /// many frames are open.
-    private var positions: [Int] = [0]
+    private var positions = ScratchArray<Int>([0])
 
     /// Makes `top` the frame for `context.current`: pushes a frame for a new function, pops (and rolls up)
     /// frames of functions that have ended.
@@ -68,8 +68,8 @@ struct FrameStack<Block: StructureBlock> {
         let child = top
         top = below.removeLast()
         logical = top.savedLogical
-        blocks.removeSubrange(child.blockBase...)
-        outerLogical.removeSubrange(child.logicalBase...)
+        blocks.removeSuffix(from: child.blockBase)
+        outerLogical.removeSuffix(from: child.logicalBase)
         if positions[child.function] == below.count + 1 { positions[child.function] = -1 }
         if top.function != 0, context.functions[child.function].confirmed {
             context.rollUp(child: child.function, into: top.function, offset: child.offset)
@@ -118,7 +118,7 @@ struct FrameStack<Block: StructureBlock> {
 
     /// Forgets logical-operator runs at a block boundary.
     mutating func resetLogical() {
-        if outerLogical.count > top.logicalBase { outerLogical.removeSubrange(top.logicalBase...) }
+        if outerLogical.count > top.logicalBase { outerLogical.removeSuffix(from: top.logicalBase) }
         logical = 0
     }
 }

@@ -3,7 +3,7 @@ extension IndentTracker {
     mutating func finishLine(_ context: inout ReadingContext) {
         guard !line.isEmpty else { return }
         defer {
-            line.removeAll(keepingCapacity: true)
+            line.removeAll()
             scoringWords = 0
             depth = 0
         }
@@ -53,7 +53,7 @@ extension IndentTracker {
     mutating func scoreLine(_ range: Range<Int>, skipFirst: Bool, isCase: Bool) -> LevelScore {
         let skipped = skipFirst && !range.isEmpty && PythonLineScorer.canScore(line[range.lowerBound]) ? 1 : 0
         guard scoringWords > skipped else { return LevelScore() }
-        return scorer.score(line[range], skipFirst: skipFirst, isCase: isCase)
+        return scorer.score(line.slice(range), skipFirst: skipFirst, isCase: isCase)
     }
 
     /// The statement kind of the buffered line and how many keyword tokens start it (`async for` has two).
@@ -90,7 +90,8 @@ extension IndentTracker {
     func headerColon() -> Int {
         var depth = 0
         var lambdas = 0
-        for (index, token) in line.enumerated() where token.kind == .symbol || token.key == "lambda" {
+        for index in 0..<line.count where line[index].kind == .symbol || line[index].key == "lambda" {
+            let token = line[index]
             switch token.key {
             case "(", "[", "{": depth += 1
             case ")", "]", "}": depth -= 1

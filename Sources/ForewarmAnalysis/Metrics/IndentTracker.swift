@@ -41,7 +41,7 @@ struct IndentTracker: StructureTracker {
 
     var blocks: [Block] = [Block(kind: .module, column: -1)]
     /// The logical line read so far (an f-string's interpolations follow it as bracketed tokens).
-    var line: [LineToken] = []
+    var line = ScratchArray<LineToken>(capacity: 64)
     /// How many of `line`'s tokens are `and`, `or` or `if`: a line with none scores 0 without a walk.
     var scoringWords = 0
     var lineColumn = 0

@@ -68,7 +68,7 @@ struct PythonLineScorer {
 
     /// Scores `tokens`; `skipFirst` skips a statement keyword, `isCase` marks a `case` line whose `if` before
     /// the header colon is a guard.
-    mutating func score(_ tokens: ArraySlice<LineToken>, skipFirst: Bool, isCase: Bool) -> LevelScore {
+    mutating func score(_ tokens: Slice<UnsafeBufferPointer<LineToken>>, skipFirst: Bool, isCase: Bool) -> LevelScore {
         segments.removeAll(keepingCapacity: true)
         depths.removeAll(keepingCapacity: true)
         conditionals.removeAll(keepingCapacity: true)

@@ -42,7 +42,7 @@ struct GoLikeStates {
     }
 
     let dialect: Dialect
-    var frames = [Frame()]
+    var frames = ScratchArray<Frame>([Frame()])
     var anonymousCount = 0
 
     init(dialect: Dialect) {

@@ -4,7 +4,7 @@ struct LineTally {
     enum Kind: UInt8 { case blank = 0, comment = 1, code = 2 }
 
     /// Kind of each finished line, index 0 for line 1.
-    private(set) var kinds: [Kind] = []
+    private(set) var kinds = ScratchArray<Kind>(capacity: 256)
     private var current: Kind = .blank
     private var touched = false
 

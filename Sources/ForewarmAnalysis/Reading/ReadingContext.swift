@@ -4,7 +4,7 @@
 /// and the nesting stack of namespaces, blocks and functions.
 struct ReadingContext {
     let source: UnsafeBufferPointer<UInt8>
-    var functions = FunctionRecords()
+    var functions = ScratchArray<FunctionRecord>()
     /// Indices of finished functions, in the order lizard reports them.
     var finished: [Int] = []
     var current = 0
