@@ -17,6 +17,9 @@ final class CompiledSyntax: @unchecked Sendable {
     /// char literals): the lexer asks about either only for these, not for every token.
     let commentStart: [Bool]
     let specialLiteralStart: [Bool]
+    /// Bytes that may start a token by one of the lexer's rules for symbols (a regex, a generic wildcard, a
+    /// heredoc, lizard's Ruby and JavaScript quirks) rather than by the longest symbol match alone.
+    let symbolRules: [Bool]
     /// The same per-byte tables as 256-entry buffers.
     let byteTables: ByteTables
 
@@ -26,6 +29,7 @@ final class CompiledSyntax: @unchecked Sendable {
         let identifierContinue: UnsafePointer<Bool>
         let commentStart: UnsafePointer<Bool>
         let specialLiteralStart: UnsafePointer<Bool>
+        let symbolRules: UnsafePointer<Bool>
     }
 
     init(_ syntax: LexicalSyntax) {
@@ -55,7 +59,7 @@ final class CompiledSyntax: @unchecked Sendable {
         for opener in syntax.lineComments where !opener.isEmpty { comments[Int(opener[0])] = true }
         if syntax.cBlockComments { comments[Int(UInt8(ascii: "/"))] = true }
         if syntax.luaLongBrackets { comments[Int(UInt8(ascii: "-"))] = true }
-        comments[Int(UInt8(ascii: "="))] = true  // `=begin`, POD at a line start
+        if syntax.rubyEmbeddedDocs || syntax.perlPOD { comments[Int(UInt8(ascii: "="))] = true }  // `=begin`, POD
         commentStart = comments
 
         // Mirrors the branches of `Lexer.readSpecialLiteral`.
@@ -70,6 +74,15 @@ final class CompiledSyntax: @unchecked Sendable {
         if syntax.pythonPrefixes { mark("rbuftRBUFT") }  // `isPythonPrefix`: r"", b'', f"", rb'', t"" …
         specialLiteralStart = literals
 
+        // Mirrors the rules `Lexer.readToken` tries before the longest symbol match.
+        var rules = [Bool](repeating: false, count: 256)
+        rules[Int(UInt8(ascii: "."))] = true  // `.5`
+        if syntax.lizardRubyTokens { for byte in "%{}:".utf8 { rules[Int(byte)] = true } }
+        if syntax.slashRegex { rules[Int(UInt8(ascii: "/"))] = true }
+        if syntax.genericWildcards || syntax.phpInlineHTML || syntax.heredocs { rules[Int(UInt8(ascii: "<"))] = true }
+        if syntax.lizardJavaScript { rules[Int(UInt8(ascii: "?"))] = true }
+        symbolRules = rules
+
         symbols = SymbolMatcher(syntax.symbols)
 
         func buffer<Element>(_ table: [Element]) -> UnsafePointer<Element> {
@@ -81,7 +94,7 @@ final class CompiledSyntax: @unchecked Sendable {
         byteTables = ByteTables(
             classes: buffer(classes), identifierContinue: buffer(identifierContinue),
             commentStart: buffer(commentStart),
-            specialLiteralStart: buffer(specialLiteralStart))
+            specialLiteralStart: buffer(specialLiteralStart), symbolRules: buffer(symbolRules))
     }
 
     deinit {
@@ -89,6 +102,7 @@ final class CompiledSyntax: @unchecked Sendable {
         UnsafeMutablePointer(mutating: byteTables.identifierContinue).deallocate()
         UnsafeMutablePointer(mutating: byteTables.commentStart).deallocate()
         UnsafeMutablePointer(mutating: byteTables.specialLiteralStart).deallocate()
+        UnsafeMutablePointer(mutating: byteTables.symbolRules).deallocate()
         symbols.deallocate()
     }
 

@@ -39,6 +39,7 @@ public struct Lexer {
     let identifierContinue: UnsafePointer<Bool>
     let commentStart: UnsafePointer<Bool>
     let specialLiteralStart: UnsafePointer<Bool>
+    let symbolRules: UnsafePointer<Bool>
     let symbols: SymbolMatcher
 
     init(source: UnsafeBufferPointer<UInt8>, rules: CompiledSyntax) {
@@ -49,6 +50,7 @@ public struct Lexer {
         identifierContinue = rules.byteTables.identifierContinue
         commentStart = rules.byteTables.commentStart
         specialLiteralStart = rules.byteTables.specialLiteralStart
+        symbolRules = rules.byteTables.symbolRules
         symbols = rules.symbols
     }
 
@@ -200,6 +202,17 @@ public struct Lexer {
         default:
             break
         }
+        if symbolRules[Int(first)], let token = readRuledSymbol(startingWith: first, from: start, startLine: startLine)
+        {
+            return token
+        }
+        position += symbols.length(at: position, first: first, in: source)
+        return finish(.symbol, from: start, startLine: startLine)
+    }
+
+    /// The token a symbol rule of the language reads at `start` (see ``CompiledSyntax/symbolRules``), or nil for
+    /// a plain symbol.
+    mutating func readRuledSymbol(startingWith first: UInt8, from start: Int, startLine: Int) -> Token? {
         if first == UInt8(ascii: "."), classes[Int(byte(at: position + 1))] == .digit {
             return readNumber()
         }
@@ -238,8 +251,7 @@ public struct Lexer {
             position += 1  // `a ?.5 : b` is a conditional, not optional access
             return finish(.symbol, from: start, startLine: startLine)
         }
-        position += symbols.length(at: position, first: first, in: source)
-        return finish(.symbol, from: start, startLine: startLine)
+        return nil
     }
 
     /// Moves past the identifier whose first byte is at `position`.
