@@ -39,7 +39,7 @@ struct IndentTracker: StructureTracker {
         var loopDepth = 0
     }
 
-    var blocks: [Block] = [Block(kind: .module, column: -1)]
+    var blocks = ScratchArray<Block>([Block(kind: .module, column: -1)])
     /// The logical line read so far (an f-string's interpolations follow it as bracketed tokens).
     var line = ScratchArray<LineToken>(capacity: 64)
     /// How many of `line`'s tokens are `and`, `or` or `if`: a line with none scores 0 without a walk.
@@ -56,7 +56,7 @@ struct IndentTracker: StructureTracker {
     var defRecord: Int? = nil
     var defName: Token? = nil
     /// Indices in `blocks` of the open functions, innermost last.
-    var functionBlocks: [Int] = []
+    var functionBlocks = ScratchArray<Int>()
     var scorer = PythonLineScorer()
     /// Each function's score as the package computes it, written to its record at the end.
     var scores: [(record: Int, score: Int)] = []
@@ -70,7 +70,7 @@ struct IndentTracker: StructureTracker {
         }
         if depth == 0, token.line > lastEndLine, !continued {
             finishLine(&context)
-            lineColumn = IndentTracker.column(before: token.start, context.source)
+            lineColumn = IndentTracker.column(before: token.start, context)
             closeBlocks(atOrRightOf: lineColumn, &context)  // before this line's calls are seen
         }
         // The token after `def` (or `async def`) is the name the reader just made a function of.
@@ -138,12 +138,11 @@ struct IndentTracker: StructureTracker {
         }
     }
 
-    /// Python's indentation column: tabs go to the next multiple of 8.
-    static func column(before start: Int, _ source: UnsafeBufferPointer<UInt8>) -> Int {
-        var lineStart = start
-        while lineStart > 0, source[lineStart - 1] != UInt8(ascii: "\n"), source[lineStart - 1] != UInt8(ascii: "\r") {
-            lineStart -= 1
-        }
+    /// Python's indentation column of the token at `start`, the first on its line: tabs go to the next multiple
+    /// of 8.
+    static func column(before start: Int, _ context: ReadingContext) -> Int {
+        let source = context.source
+        let lineStart = context.lineStart(before: start)
         var column = 0
         for index in lineStart..<start {
             switch source[index] {
@@ -177,7 +176,8 @@ struct IndentTracker: StructureTracker {
             if context.isOwnName(callee, of: function) { context.functions[function].structure.recursiveCalls += 1 }
         }
         // The package adds 1 to every enclosing function that calls itself by name, nested calls included.
-        for index in functionBlocks where !blocks[index].recursive {
+        for position in 0..<functionBlocks.count where !blocks[functionBlocks[position]].recursive {
+            let index = functionBlocks[position]
             guard let name = blocks[index].name, name.end - name.start == callee.length else { continue }
             var same = true
             for offset in 0..<callee.length

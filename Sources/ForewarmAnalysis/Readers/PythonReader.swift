@@ -15,7 +15,7 @@ struct PythonReader: LanguageReader {
         let atLineStart = token.line > lastEndLine && !continuesLine(context.source)
         if atLineStart {
             if states.tracksIndentation(context) {
-                let spaces = PythonReader.leadingSpaces(before: token.start, context.source)
+                let spaces = PythonReader.leadingSpaces(before: token.start, context)
                 setNesting(spaces, token, traits, &context)
             }
             if token.key == "case", PythonReader.isSoftKeyword(after: token, context.source) {
@@ -74,15 +74,12 @@ struct PythonReader: LanguageReader {
         }
     }
 
-    /// lizard's `count_spaces` of the whitespace that starts the token's line (a tab counts 8).
-    static func leadingSpaces(before start: Int, _ source: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = start
+    /// lizard's `count_spaces` of the whitespace that starts the line of the token at `start`, the first on its
+    /// line (a tab counts 8).
+    static func leadingSpaces(before start: Int, _ context: ReadingContext) -> Int {
         var spaces = 0
-        while index > 0 {
-            let byte = source[index - 1]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
-            spaces += byte == UInt8(ascii: "\t") ? 8 : 1
-            index -= 1
+        for index in context.lineStart(before: start)..<start {
+            spaces += context.source[index] == UInt8(ascii: "\t") ? 8 : 1
         }
         return spaces
     }

@@ -33,6 +33,7 @@ struct AnalysisSession {
             switch token.kind {
             case .newline:
                 lines.endLine()
+                context.currentLineStart = token.end
                 newline = true
                 continue
             case .comment:

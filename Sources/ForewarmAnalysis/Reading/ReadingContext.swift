@@ -12,6 +12,8 @@ struct ReadingContext {
     private var nesting = NestingStack()
     var pendingFunction: Int? = nil
     var currentLine = 1
+    /// Where the current physical line begins: just past the last line-break token (the session sets it).
+    var currentLineStart = 0
     /// Tokens of the whole file.
     var fileTokens = 0
     var fileNloc = 0
@@ -26,6 +28,18 @@ struct ReadingContext {
         functions.append(FunctionRecord(nameStart: 0, nameEnd: 0, namePrefix: "*global*", startLine: 0, endLine: 0))
         functions[0].nloc = 0
         functions[0].tokens = 0
+    }
+
+    /// Where the line of the token at `start` begins, when that token is the first code on its line:
+    /// `currentLineStart`, since only line-break tokens start lines between code tokens (a token spanning lines
+    /// ends on the line of the code after it); searched back from `start` for a token before it.
+    func lineStart(before start: Int) -> Int {
+        if currentLineStart <= start { return currentLineStart }
+        var lineStart = start
+        while lineStart > 0, source[lineStart - 1] != UInt8(ascii: "\n"), source[lineStart - 1] != UInt8(ascii: "\r") {
+            lineStart -= 1
+        }
+        return lineStart
     }
 
     // MARK: Token text
