@@ -16,6 +16,8 @@ struct JSMachinePool {
     }
 
     private var storage: Storage
+    /// The storage's first machine, kept beside it so a field access is one offset from a stored pointer.
+    private var base: UnsafeMutablePointer<JSMachine>
     /// Kept here as well as in the storage's header: reading a class's stored property (the header) costs a
     /// dynamic exclusivity check, too much for every field access.
     private(set) var count = 0
@@ -24,6 +26,7 @@ struct JSMachinePool {
     init(_ first: JSMachine) {
         assert(_isPOD(JSMachine.self), "reset(_:state:) overwrites machines without deinitializing them")
         storage = JSMachinePool.makeStorage(capacity: 16)
+        base = storage.withUnsafeMutablePointerToElements { $0 }
         capacity = 16
         append(first)
     }
@@ -37,19 +40,19 @@ struct JSMachinePool {
         @inline(__always)
         unsafeAddress {
             precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "machine index out of range")
-            return UnsafePointer(storage.withUnsafeMutablePointerToElements { $0 + index })
+            return UnsafePointer(base + index)
         }
         @inline(__always)
         unsafeMutableAddress {
             precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "machine index out of range")
-            return storage.withUnsafeMutablePointerToElements { $0 + index }
+            return base + index
         }
     }
 
     /// The machines' storage, unchecked, for a walk over existing machines: valid until the next `append` or
     /// `makeUnique`, and only for indices below `count`.
     var elements: UnsafeMutablePointer<JSMachine> {
-        @inline(__always) get { storage.withUnsafeMutablePointerToElements { $0 } }
+        @inline(__always) get { base }
     }
 
     /// Starts the machine at `index` afresh, writing it in place (a machine is plain bytes, so the old one needs
@@ -57,7 +60,7 @@ struct JSMachinePool {
     @inline(__always)
     mutating func reset(_ index: Int, state: JSState) {
         precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "machine index out of range")
-        storage.withUnsafeMutablePointerToElements { ($0 + index).initialize(to: JSMachine(state: state)) }
+        (base + index).initialize(to: JSMachine(state: state))
     }
 
     /// Copies the storage if another pool shares it; writes through the subscript rely on this having run.
@@ -70,7 +73,7 @@ struct JSMachinePool {
         if count == capacity || !isKnownUniquelyReferenced(&storage) {
             copyStorage(capacity: count == capacity ? 2 * capacity : capacity)
         }
-        storage.withUnsafeMutablePointerToElements { [count] in ($0 + count).initialize(to: machine) }
+        (base + count).initialize(to: machine)
         count += 1
         storage.header = count
     }
@@ -91,6 +94,7 @@ struct JSMachinePool {
         if unique { storage.header = 0 }
         copy.header = count
         storage = copy
+        base = copy.withUnsafeMutablePointerToElements { $0 }
         self.capacity = max(capacity, count)
     }
 }
