@@ -33,7 +33,7 @@ extension Lexer {
         }
         if syntax.cppRawStrings,
             first == UInt8(ascii: "R") || first == UInt8(ascii: "u") || first == UInt8(ascii: "U")
-                || first == UInt8(ascii: "L"), let quote = rawStringQuote(prefixes: ["R", "u8R", "uR", "UR", "LR"])
+                || first == UInt8(ascii: "L"), let quote = rawStringQuote(prefixes: Self.cppRawStringPrefixes)
         {
             position = quote + 1
             var delimiter: [UInt8] = [UInt8(ascii: ")")]
@@ -104,10 +104,17 @@ extension Lexer {
         }
     }
 
-    /// The index of the `"` after one of `prefixes` at `position`, if the source has one there.
-    func rawStringQuote(prefixes: [String]) -> Int? {
-        for prefix in prefixes {
-            let bytes = Array(prefix.utf8)
+    /// C++ raw string prefixes: `R"(…)"`, `u8R"…"`, `uR`, `UR`, `LR`.
+    static let cppRawStringPrefixes: [[UInt8]] = ["R", "u8R", "uR", "UR", "LR"].map { Array($0.utf8) }
+
+    /// The index of the `"` after one of `prefixes` (each at most three bytes) at `position`, if the source has one
+    /// there.
+    func rawStringQuote(prefixes: [[UInt8]]) -> Int? {
+        // Most words that start like a prefix (`using`, `uint8_t`, `LOG`) have no quote within three bytes.
+        let quote = UInt8(ascii: "\"")
+        guard byte(at: position + 1) == quote || byte(at: position + 2) == quote || byte(at: position + 3) == quote
+        else { return nil }
+        for bytes in prefixes {
             if hasPrefix(bytes, at: position), byte(at: position + bytes.count) == UInt8(ascii: "\"") {
                 return position + bytes.count
             }
