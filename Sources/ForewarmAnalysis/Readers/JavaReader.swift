@@ -5,7 +5,7 @@
 /// another class-body machine, and so on. Each machine here is a `JavaFrame` on an explicit stack; the top
 /// frame reads each token. The namespace/brace nesting machine runs alongside, as in lizard.
 struct JavaReader: LanguageReader {
-    var frames: [JavaFrame] = [JavaFrame(kind: .file)]
+    var frames = ScratchArray<JavaFrame>([JavaFrame(kind: .file)])
     var nesting = CLikeNestingStates()
     var tokenIndex = 0
     var previous: Token? = nil
@@ -14,7 +14,8 @@ struct JavaReader: LanguageReader {
 
     mutating func read(_ token: Token, _ traits: TokenTraits, _ context: inout ReadingContext) {
         tokenIndex += 1
-        while let depth = frames.indices.last {
+        while frames.count > 0 {
+            let depth = frames.count - 1
             switch frames[depth].read(token, previous: previous, tokenIndex: tokenIndex, &context) {
             case .none:
                 break

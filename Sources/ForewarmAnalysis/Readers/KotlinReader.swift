@@ -5,7 +5,7 @@
 /// Quirks kept: `get`/`set` anywhere start a function that waits for the next `=` or `{`, and a lambda's `->`
 /// starts an anonymous function whose body is the next `{` block.
 struct KotlinReader: AdaptedTokenReader {
-    var frames: [KotlinFrame] = [KotlinFrame(inWhenCases: false, callback: .none)]
+    var frames = ScratchArray<KotlinFrame>([KotlinFrame(inWhenCases: false, callback: .none)])
     var adapter = SwiftTokenAdapter(labels: ["if", "for", "while", "catch"])
     var previous: Token? = nil
 

@@ -4,7 +4,7 @@
 struct PythonReader: LanguageReader {
     var states = PythonFunctionStates()
     /// lizard's `PythonIndents.indents`.
-    var indents: [Int] = [0]
+    var indents = ScratchArray<Int>([0])
     /// The line the previous code token ended on (0 before the first).
     var lastEndLine = 0
     var previous: Token? = nil

@@ -25,7 +25,7 @@ struct RubylikeStates {
     }
 
     let lua: Bool
-    var frames = [Frame()]
+    var frames = ScratchArray<Frame>([Frame()])
     /// Line on which the previous code token ended, for lizard's `context.newline`.
     var previousEndLine = 0
     var newline = true
@@ -52,7 +52,7 @@ struct RubylikeStates {
     }
 
     mutating func returnFromChild(_ index: Int, _ context: inout ReadingContext) {
-        frames.removeLast(frames.count - index - 1)
+        frames.removeSuffix(from: index + 1)
         frames[index].state = frames[index].saved
         if frames[index].endsFunction {
             frames[index].endsFunction = false

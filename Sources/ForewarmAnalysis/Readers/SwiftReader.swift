@@ -4,7 +4,7 @@
 /// returns at the matching `}`; each copy is a `SwiftFrame` on an explicit stack. The reader also redoes
 /// what lizard's tokenizer and preprocessing do differently from our lexer (see `SwiftTokenAdapter`).
 struct SwiftReader: AdaptedTokenReader {
-    var frames: [SwiftFrame] = [SwiftFrame(endsFunction: false)]
+    var frames = ScratchArray<SwiftFrame>([SwiftFrame(endsFunction: false)])
     var adapter = SwiftTokenAdapter(labels: [
         "if", "for", "while", "catch", "guard", "case", "init", "subscript", "deinit",
     ])
