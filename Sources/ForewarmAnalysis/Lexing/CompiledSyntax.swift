@@ -20,6 +20,8 @@ final class CompiledSyntax: @unchecked Sendable {
     /// Bytes that may start a token by one of the lexer's rules for symbols (a regex, a generic wildcard, a
     /// heredoc, lizard's Ruby and JavaScript quirks) rather than by the longest symbol match alone.
     let symbolRules: [Bool]
+    /// Bytes that start a special literal only when a quote follows within three bytes.
+    let literalNeedsNearQuote: [Bool]
     /// The same per-byte tables as 256-entry buffers.
     let byteTables: ByteTables
 
@@ -30,6 +32,7 @@ final class CompiledSyntax: @unchecked Sendable {
         let commentStart: UnsafePointer<Bool>
         let specialLiteralStart: UnsafePointer<Bool>
         let symbolRules: UnsafePointer<Bool>
+        let literalNeedsNearQuote: UnsafePointer<Bool>
     }
 
     init(_ syntax: LexicalSyntax) {
@@ -74,6 +77,14 @@ final class CompiledSyntax: @unchecked Sendable {
         if syntax.pythonPrefixes { mark("rbuftRBUFT") }  // `isPythonPrefix`: r"", b'', f"", rb'', t"" …
         specialLiteralStart = literals
 
+        // Letters that start a special literal only with a quote within three bytes: C++'s `R"`, `u8R"`, `LR"`…,
+        // Python's `rb'`, `f"`…. (Rust's `r#…"` may put its quote further away.)
+        var nearQuote = [Bool](repeating: false, count: 256)
+        if syntax.cppRawStrings { for byte in "RuUL".utf8 { nearQuote[Int(byte)] = true } }
+        if syntax.pythonPrefixes { for byte in "rbuftRBUFT".utf8 { nearQuote[Int(byte)] = true } }
+        if syntax.rustRawStrings { for byte in "rbc".utf8 { nearQuote[Int(byte)] = false } }
+        literalNeedsNearQuote = nearQuote
+
         // Mirrors the rules `Lexer.readToken` tries before the longest symbol match.
         var rules = [Bool](repeating: false, count: 256)
         rules[Int(UInt8(ascii: "."))] = true  // `.5`
@@ -94,7 +105,8 @@ final class CompiledSyntax: @unchecked Sendable {
         byteTables = ByteTables(
             classes: buffer(classes), identifierContinue: buffer(identifierContinue),
             commentStart: buffer(commentStart),
-            specialLiteralStart: buffer(specialLiteralStart), symbolRules: buffer(symbolRules))
+            specialLiteralStart: buffer(specialLiteralStart), symbolRules: buffer(symbolRules),
+            literalNeedsNearQuote: buffer(literalNeedsNearQuote))
     }
 
     deinit {
@@ -103,6 +115,7 @@ final class CompiledSyntax: @unchecked Sendable {
         UnsafeMutablePointer(mutating: byteTables.commentStart).deallocate()
         UnsafeMutablePointer(mutating: byteTables.specialLiteralStart).deallocate()
         UnsafeMutablePointer(mutating: byteTables.symbolRules).deallocate()
+        UnsafeMutablePointer(mutating: byteTables.literalNeedsNearQuote).deallocate()
         symbols.deallocate()
     }
 

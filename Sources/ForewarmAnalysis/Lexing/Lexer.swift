@@ -40,6 +40,7 @@ public struct Lexer {
     let commentStart: UnsafePointer<Bool>
     let specialLiteralStart: UnsafePointer<Bool>
     let symbolRules: UnsafePointer<Bool>
+    let literalNeedsNearQuote: UnsafePointer<Bool>
     let symbols: SymbolMatcher
 
     init(source: UnsafeBufferPointer<UInt8>, rules: CompiledSyntax) {
@@ -51,6 +52,7 @@ public struct Lexer {
         commentStart = rules.byteTables.commentStart
         specialLiteralStart = rules.byteTables.specialLiteralStart
         symbolRules = rules.byteTables.symbolRules
+        literalNeedsNearQuote = rules.byteTables.literalNeedsNearQuote
         symbols = rules.symbols
     }
 
@@ -168,7 +170,9 @@ public struct Lexer {
         let startLine = line
         if commentStart[Int(first)], let comment = readComment(startingWith: first) { return comment }
         if syntax.preprocessor, atLineStart, first == UInt8(ascii: "#") { return readPreprocessorLine() }
-        if specialLiteralStart[Int(first)], let literal = readSpecialLiteral(startingWith: first) {
+        if specialLiteralStart[Int(first)], !literalNeedsNearQuote[Int(first)] || quoteFollowsSoon(),
+            let literal = readSpecialLiteral(startingWith: first)
+        {
             return literal
         }
 
@@ -252,6 +256,16 @@ public struct Lexer {
             return finish(.symbol, from: start, startLine: startLine)
         }
         return nil
+    }
+
+    /// Whether a `"` or `'` is among the three bytes after `position` (a prefixed literal's quote is: `rb'`, `u8R"`).
+    @inline(__always)
+    func quoteFollowsSoon() -> Bool {
+        for offset in 1...3 {
+            let next = byte(at: position + offset)
+            if next == UInt8(ascii: "\"") || next == UInt8(ascii: "'") { return true }
+        }
+        return false
     }
 
     /// Moves past the identifier whose first byte is at `position`.
