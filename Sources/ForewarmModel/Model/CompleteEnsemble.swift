@@ -126,18 +126,24 @@ struct CompleteEnsemble: Sendable {
             thresholds.withUnsafeBufferPointer { thresholds in
                 values.withUnsafeBufferPointer { values in
                     var sum = base
-                    for tree in 0..<trees {
-                        let inner = tree * innerPerTree
-                        let slots = tree * slotsPerTree
+                    var inner = 0  // the tree's first inner slot
+                    var slots = 0  // and its first slot of all
+                    @inline(__always) func step(_ slot: Int) -> Int {
+                        let feature = Int(features[inner &+ slot])
+                        let next = 2 &* slot &+ 1 &+ Self.bit(!(x[feature] <= thresholds[inner &+ slot]))
+                        contributions[feature] += values[slots &+ next] - values[slots &+ slot]
+                        return next
+                    }
+                    for _ in 0..<trees {
                         var slot = 0
-                        for _ in 0..<depth {
-                            let feature = Int(features[inner + slot])
-                            let goesRight = !(x[feature] <= thresholds[inner + slot])
-                            let next = 2 &* slot &+ 1 &+ Self.bit(goesRight)
-                            contributions[feature] += values[slots + next] - values[slots + slot]
-                            slot = next
+                        if depth == 4 {  // the default depth, unrolled as in `predict(_:)`
+                            slot = step(step(step(step(0))))
+                        } else {
+                            for _ in 0..<depth { slot = step(slot) }
                         }
-                        sum += values[slots + slot]
+                        sum += values[slots &+ slot]
+                        inner &+= innerPerTree
+                        slots &+= slotsPerTree
                     }
                     return sum
                 }
