@@ -107,13 +107,9 @@ extension Lexer {
     /// C++ raw string prefixes: `R"(…)"`, `u8R"…"`, `uR`, `UR`, `LR`.
     static let cppRawStringPrefixes: [[UInt8]] = ["R", "u8R", "uR", "UR", "LR"].map { Array($0.utf8) }
 
-    /// The index of the `"` after one of `prefixes` (each at most three bytes) at `position`, if the source has one
-    /// there.
+    /// The index of the `"` after one of `prefixes` at `position`, if the source has one there. (The lexer tries
+    /// this only when a quote follows within three bytes: see ``CompiledSyntax/literalNeedsNearQuote``.)
     func rawStringQuote(prefixes: [[UInt8]]) -> Int? {
-        // Most words that start like a prefix (`using`, `uint8_t`, `LOG`) have no quote within three bytes.
-        let quote = UInt8(ascii: "\"")
-        guard byte(at: position + 1) == quote || byte(at: position + 2) == quote || byte(at: position + 3) == quote
-        else { return nil }
         for bytes in prefixes {
             if hasPrefix(bytes, at: position), byte(at: position + bytes.count) == UInt8(ascii: "\"") {
                 return position + bytes.count
