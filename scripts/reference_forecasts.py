@@ -9,6 +9,8 @@
    docs/forecasting/reference_forecasts.json.
 3. Writes statsmodels' fitted parameters on each series' longest training window to
    Tests/ForewarmForecastingTests/Fixtures/reference_parameters.json (the Swift tests compare against it).
+4. Writes statsmodels' STL decomposition of AirPassengers (plain and robust, raw and log) to
+   Tests/ForewarmForecastingTests/Fixtures/reference_stl.json.
 
 Run it with scripts/reference_forecasts.sh (creates .venv-forecast); the Swift tests never need Python.
 """
@@ -182,8 +184,22 @@ def clean(a):
     return [round(float(x), 5) if np.isfinite(x) else None for x in np.asarray(a, float)]
 
 
+def write_stl_reference():
+    from statsmodels.tsa.seasonal import STL
+
+    y = np.asarray(AIRPASSENGERS, float)
+    out = {}
+    for label, series in (("raw", y), ("log", np.log(y))):
+        for robust in (False, True):
+            r = STL(series, period=12, robust=robust).fit()
+            out[f"{label}-{'robust' if robust else 'plain'}"] = {
+                "values": clean(series), "seasonal": clean(r.seasonal), "trend": clean(r.trend)}
+    (FIXTURES / "reference_stl.json").write_text(json.dumps(out, separators=(",", ":")))
+
+
 def main():
     only = sys.argv[1:]
+    write_stl_reference()
     # REFERENCE_MODELS=prefix,... reruns only those models and keeps the others from the existing file.
     model_filter = [m for m in os.environ.get("REFERENCE_MODELS", "").split(",") if m]
     series = all_series()

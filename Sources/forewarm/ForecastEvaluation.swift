@@ -47,6 +47,7 @@ struct ForecastEvaluation {
         list += [
             Candidate(name: "forewarm-autoets", model: .ets, counterpart: "statsforecast-autoets"),
             Candidate(name: "forewarm-autoarima", model: .arima, counterpart: "statsforecast-autoarima"),
+            Candidate(name: "forewarm-stl", model: .stl, counterpart: nil),
             Candidate(name: "forewarm-naive", model: .naive, counterpart: nil),
             Candidate(name: "forewarm-auto", model: .auto, counterpart: nil),
         ]

@@ -18,5 +18,11 @@ enum Fixtures {
         return try JSONDecoder().decode([String: [String: [String: Double]]].self, from: data)
     }
 
+    /// statsmodels' STL of AirPassengers: variant (`raw-plain`, `log-robust`, …) → values, seasonal, trend.
+    static func referenceSTL() throws -> [String: [String: [Double]]] {
+        let data = try Data(contentsOf: directory.appendingPathComponent("reference_stl.json"))
+        return try JSONDecoder().decode([String: [String: [Double]]].self, from: data)
+    }
+
     static var airPassengers: [Double] { (try? series("airpassengers")) ?? [] }
 }

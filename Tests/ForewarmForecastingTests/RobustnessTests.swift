@@ -4,7 +4,7 @@ import Testing
 
 /// Every model gives a finite forecast or a clear error on degenerate input — never a crash or a NaN.
 struct RobustnessTests {
-    static let models: [ForecastModel] = [.auto, .ets, .arima, .holtWinters, .naive]
+    static let models: [ForecastModel] = [.auto, .ets, .arima, .holtWinters, .stl, .naive]
 
     static func pattern(_ count: Int, _ value: (Int) -> Double) -> [Double] { (0..<count).map(value) }
 

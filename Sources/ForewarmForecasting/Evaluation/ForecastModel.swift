@@ -11,6 +11,9 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
     /// Holt–Winters fitted by least squares (additive or multiplicative season by AIC), or Holt (plain or damped)
     /// without a season.
     case holtWinters
+    /// STL decomposition, AutoETS on the seasonally adjusted series (on the log scale for a positive series whose
+    /// season grows with its level); AutoETS alone on a series without a season.
+    case stl
     /// The seasonal naive baseline.
     case naive
     /// A given ETS specification.
@@ -18,13 +21,14 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
     /// Given ARIMA orders.
     case arimaOrders(ARIMASpecification, ARIMAMethod)
 
-    /// Parses the CLI names `auto`, `ets`, `arima`, `holt-winters`, `naive`.
+    /// Parses the CLI names `auto`, `ets`, `arima`, `holt-winters`, `stl`, `naive`.
     public init?(name: String) {
         switch name.lowercased() {
         case "auto": self = .auto
         case "ets": self = .ets
         case "arima": self = .arima
         case "holt-winters", "holtwinters", "hw": self = .holtWinters
+        case "stl", "stlf": self = .stl
         case "naive", "snaive", "seasonal-naive": self = .naive
         default: return nil
         }
@@ -36,6 +40,7 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
         case .ets: "ets"
         case .arima: "arima"
         case .holtWinters: "holt-winters"
+        case .stl: "stl"
         case .naive: "naive"
         case .exponentialSmoothing(let s): s.description
         case .arimaOrders(let s, _): s.description
@@ -57,6 +62,10 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
             case .ets: return try AutoETS.fit(series, seasonLength: m)
             case .arima: return try AutoARIMA().fit(series, seasonLength: m)
             case .holtWinters: return try Self.holtWinters(series, seasonLength: m)
+            case .stl:
+                guard m > 1 else { return try AutoETS.fit(series) }
+                let logarithmic = STLForecaster.prefersLogarithm(series, seasonLength: m)
+                return try STLForecaster(fitting: series, seasonLength: m, logarithmic: logarithmic)
             case .naive: return try SeasonalNaive(fitting: series, seasonLength: m)
             case .exponentialSmoothing(let spec): return try ETSModel(fitting: series, specification: spec)
             case .arimaOrders(let spec, let method):

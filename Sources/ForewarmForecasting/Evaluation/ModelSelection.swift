@@ -3,7 +3,7 @@
 public struct ModelSelection: Sendable, Hashable {
     /// Candidate families, tried in order (ties keep the earlier one). `.holtWinters` is skipped on non-seasonal
     /// series, where it would only refit the trend models AutoETS already considers.
-    public var candidates: [ForecastModel] = [.ets, .arima, .holtWinters, .naive]
+    public var candidates: [ForecastModel] = [.ets, .arima, .holtWinters, .stl, .naive]
     /// Combinations scored after the single candidates: the average of the members' forecasts (see
     /// `ForecastCombination`). Each member is fitted once per origin, shared with the single candidates.
     public var combinations: [[ForecastModel]] = [[.ets, .arima]]
@@ -34,7 +34,9 @@ public struct ModelSelection: Sendable, Hashable {
     public func scores(_ series: [Double], seasonLength: Int) -> [Choice] {
         var plan = backtest
         plan.seasonLength = seasonLength
-        let singles = candidates.count > 1 && seasonLength <= 1 ? candidates.filter { $0 != .holtWinters } : candidates
+        let singles =
+            candidates.count > 1 && seasonLength <= 1
+            ? candidates.filter { $0 != .holtWinters && $0 != .stl } : candidates
         let choices = singles.map { [$0] } + combinations.filter { !$0.isEmpty }
         var members: [ForecastModel] = []
         for model in choices.flatMap({ $0 }) where !members.contains(model) { members.append(model) }
