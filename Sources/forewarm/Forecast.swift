@@ -14,7 +14,7 @@ struct Forecast: ParsableCommand {
     @Option(help: "CSV file with the series (`-` for standard input).")
     var series: String?
 
-    @Option(help: "Model: auto, ets, arima, holt-winters or naive.")
+    @Option(help: "Model: auto, ets, arima, holt-winters, stl or naive.")
     var model: String = "auto"
 
     @Option(help: "Steps to forecast.")
@@ -36,7 +36,7 @@ struct Forecast: ParsableCommand {
 
     func validate() throws {
         guard ForecastModel(name: model) != nil else {
-            throw ValidationError("unknown model '\(model)'; known: auto, ets, arima, holt-winters, naive")
+            throw ValidationError("unknown model '\(model)'; known: auto, ets, arima, holt-winters, stl, naive")
         }
         guard horizon > 0, horizon <= 100_000 else { throw ValidationError("--horizon must be 1…100000") }
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1") }
