@@ -44,10 +44,10 @@ struct ForecastEvaluation {
                     name: "forewarm-arima-101c", model: .arimaOrders(ARIMASpecification(p: 1, d: 0, q: 1), .exact),
                     counterpart: "statsmodels-arima-101c"))
         }
+        if m > 1 { list.append(Candidate(name: "forewarm-stl", model: .stl, counterpart: nil)) }
         list += [
             Candidate(name: "forewarm-autoets", model: .ets, counterpart: "statsforecast-autoets"),
             Candidate(name: "forewarm-autoarima", model: .arima, counterpart: "statsforecast-autoarima"),
-            Candidate(name: "forewarm-stl", model: .stl, counterpart: nil),
             Candidate(name: "forewarm-naive", model: .naive, counterpart: nil),
             Candidate(name: "forewarm-auto", model: .auto, counterpart: nil),
         ]

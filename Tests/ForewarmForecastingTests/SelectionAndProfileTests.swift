@@ -72,6 +72,35 @@ struct SelectionAndProfileTests {
         #expect(chosen.name != "Naive", "\(chosen.name)")
     }
 
+    @Test func studentQuantilesMatchTheTables() {
+        let table: [(Double, Int, Double)] = [
+            (0.95, 1, 6.3138), (0.95, 2, 2.9200), (0.95, 3, 2.3534), (0.95, 5, 2.0150), (0.95, 10, 1.8125),
+            (0.95, 30, 1.6973), (0.9, 5, 1.4759), (0.975, 4, 2.7764), (0.05, 5, -2.0150),
+        ]
+        for (p, v, t) in table {
+            #expect(abs(StudentT.quantile(p, degreesOfFreedom: v) - t) < 2e-3, "t(\(p), \(v))")
+        }
+    }
+
+    /// One lucky origin does not make a challenger significantly better; a consistent margin does.
+    @Test func switchingNeedsSignificantlyLowerBacktestErrors() {
+        let standing: [Double?] = [0.4, 0.6, 0.5, 0.45, 0.55, 0.9]
+        let lucky: [Double?] = [0.5, 0.5, 0.5, 0.5, 0.5, 0.1]
+        let steady: [Double?] = [0.3, 0.45, 0.4, 0.3, 0.42, 0.8]
+        #expect(!ModelSelection.significantlyBetter(lucky, than: standing, confidence: 0.95))
+        #expect(ModelSelection.significantlyBetter(steady, than: standing, confidence: 0.95))
+        #expect(!ModelSelection.significantlyBetter([0.1, nil], than: [0.5, 0.5], confidence: 0.95), "one pair")
+    }
+
+    /// A 7-bucket cycle given as non-seasonal: AutoETS cannot follow it, AutoARIMA's AR terms can, at every
+    /// origin — so `.auto` leaves its default for ARIMA.
+    @Test func autoLeavesTheDefaultWhenAnotherIsConsistentlyBetter() throws {
+        var g = SplitMix(seed: 11)
+        let y = (0..<200).map { 10 + 5 * Double.sin(2 * .pi * Double($0) / 7) + 0.3 * g.normal() }
+        let chosen = try ForecastModel.auto.fit(y, seasonLength: 1)
+        #expect(chosen.name.hasPrefix("ARIMA"), "\(chosen.name)")
+    }
+
     /// Holt–Winters by least squares picks the multiplicative season for AirPassengers, whose swings grow with
     /// the level.
     @Test func holtWintersChoosesMultiplicativeSeasonForAirPassengers() throws {

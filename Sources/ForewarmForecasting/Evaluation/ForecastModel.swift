@@ -2,7 +2,9 @@ import RealModule
 
 /// Which model to fit: a family chosen automatically, or a specific specification.
 public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
-    /// AutoETS, AutoARIMA or the naive baseline, whichever has the lowest rolling-origin MASE on the series.
+    /// The default model (STL + AutoETS on seasonal series, AutoETS otherwise) unless AutoARIMA, Holt–Winters, the
+    /// naive baseline or the ETS + ARIMA mean is significantly better in a rolling-origin backtest on the series
+    /// (see `ModelSelection`).
     case auto
     /// The ETS specification with the lowest AICc.
     case ets

@@ -1,14 +1,20 @@
 /// How `.auto` picks a model per series: rolling-origin MASE of each candidate family — and of equal-weight
-/// combinations of them — on the series' own history.
+/// combinations of them — on the series' own history. The first candidate is the default; another is chosen only
+/// when the backtest shows it significantly better, so a few lucky origins cannot swap a sound model for a fragile
+/// one (with six origins, a naive forecast often wins by chance on bursty counts and then costs dearly).
 public struct ModelSelection: Sendable, Hashable {
-    /// Candidate families, tried in order (ties keep the earlier one). `.holtWinters` is skipped on non-seasonal
-    /// series, where it would only refit the trend models AutoETS already considers.
-    public var candidates: [ForecastModel] = [.ets, .arima, .holtWinters, .stl, .naive]
+    /// Candidate families, tried in order; the first one that applies to the series is the default. `.stl` and
+    /// `.holtWinters` are skipped on non-seasonal series (there they would only refit AutoETS's models), so the
+    /// default is STL + AutoETS on seasonal series and AutoETS otherwise.
+    public var candidates: [ForecastModel] = [.stl, .ets, .arima, .holtWinters, .naive]
     /// Combinations scored after the single candidates: the average of the members' forecasts (see
     /// `ForecastCombination`). Each member is fitted once per origin, shared with the single candidates.
     public var combinations: [[ForecastModel]] = [[.ets, .arima]]
     /// The backtest the candidates are scored by.
     public var backtest = RollingOrigin(horizon: 5, origins: 6, step: 5)
+    /// The confidence at which the best-scoring choice must beat the default to replace it: a one-sided paired
+    /// t-test of their per-origin MASE. nil takes the lowest mean MASE outright.
+    public var switchConfidence: Double? = 0.95
 
     public init() {}
 
@@ -28,6 +34,8 @@ public struct ModelSelection: Sendable, Hashable {
         public var models: [ForecastModel]
         /// Mean backtest MASE (nil when no origin could be scored).
         public var mase: Double?
+        /// MASE at each backtest origin (nil where the choice could not be fitted).
+        public var perOrigin: [Double?] = []
     }
 
     /// The backtest score of every candidate and combination on `series`, in the order they are tried.
@@ -40,8 +48,9 @@ public struct ModelSelection: Sendable, Hashable {
         let choices = singles.map { [$0] } + combinations.filter { !$0.isEmpty }
         var members: [ForecastModel] = []
         for model in choices.flatMap({ $0 }) where !members.contains(model) { members.append(model) }
-        var sums = [Double](repeating: 0, count: choices.count), counts = [Int](repeating: 0, count: choices.count)
-        for origin in plan.originPoints(count: series.count) {
+        let origins = plan.originPoints(count: series.count)
+        var perOrigin = [[Double?]](repeating: [Double?](repeating: nil, count: origins.count), count: choices.count)
+        for (k, origin) in origins.enumerated() {
             let training = Array(series[..<origin])
             let actual = Array(series[origin..<(origin + plan.horizon)])
             var forecasts: [ForecastModel: Forecast] = [:]
@@ -57,25 +66,47 @@ public struct ModelSelection: Sendable, Hashable {
                 guard parts.count == choice.count, let forecast = Self.average(parts) else { continue }
                 let score = AccuracyMetrics(
                     forecast: forecast, actual: actual, training: training, seasonLength: plan.seasonLength)
-                sums[i] += score.mase
-                counts[i] += 1
+                perOrigin[i][k] = score.mase
             }
         }
         return choices.indices.map { i in
-            Choice(models: choices[i], mase: counts[i] > 0 ? sums[i] / Double(counts[i]) : nil)
+            let scored = perOrigin[i].compactMap { $0 }
+            let mean = scored.isEmpty ? nil : scored.reduce(0, +) / Double(scored.count)
+            return Choice(models: choices[i], mase: mean, perOrigin: perOrigin[i])
         }
     }
 
     /// Fits the candidate or combination with the lowest backtest MASE on `series`.
     func choose(_ series: [Double], seasonLength: Int) throws -> any Forecaster {
         var best = [candidates.first ?? .naive], bestScore = Double.infinity
-        for choice in scores(series, seasonLength: seasonLength) {
-            if let mase = choice.mase, mase < bestScore { best = choice.models; bestScore = mase }
+        let all = scores(series, seasonLength: seasonLength)
+        var winner: Choice?
+        for choice in all {
+            if let mase = choice.mase, mase < bestScore { best = choice.models; bestScore = mase; winner = choice }
+        }
+        if let confidence = switchConfidence, let standing = all.first, standing.mase != nil, let winner,
+            winner.models != standing.models,
+            !Self.significantlyBetter(winner.perOrigin, than: standing.perOrigin, confidence: confidence)
+        {
+            best = standing.models
         }
         let fitted = try best.filter { $0 != .auto }.map { try $0.fit(series, seasonLength: seasonLength) }
         if fitted.count == 1 { return fitted[0] }
         if fitted.isEmpty { return try SeasonalNaive(fitting: series, seasonLength: seasonLength) }
         return try ForecastCombination(members: fitted)
+    }
+
+    /// Whether `challenger`'s errors are lower than `standing`'s at `confidence`, by a one-sided paired t-test
+    /// over the origins where both were scored (at least two).
+    static func significantlyBetter(_ challenger: [Double?], than standing: [Double?], confidence: Double) -> Bool {
+        let differences = zip(challenger, standing).compactMap { a, b in a.flatMap { a in b.map { a - $0 } } }
+        let k = differences.count
+        guard k >= 2 else { return false }
+        let mean = differences.reduce(0, +) / Double(k)
+        let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(k - 1)
+        guard variance > 0 else { return mean < 0 }
+        let critical = StudentT.quantile(confidence, degreesOfFreedom: k - 1)
+        return mean / (variance / Double(k)).squareRoot() < -critical
     }
 
     static func average(_ forecasts: [Forecast]) -> Forecast? {
