@@ -29,6 +29,13 @@ struct Forecast: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @Option(
+        help: """
+            For auto: the confidence at which another model must beat the default in the backtest to replace it \
+            (0 takes the lowest backtest error outright).
+            """)
+    var switchConfidence: Double = 0.95
+
     @Flag(help: "Run the rolling-origin comparison with the reference implementations.")
     var evaluate = false
 
@@ -41,12 +48,21 @@ struct Forecast: ParsableCommand {
         guard horizon > 0, horizon <= 100_000 else { throw ValidationError("--horizon must be 1…100000") }
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1") }
         if let season, season < 1 { throw ValidationError("--season must be at least 1") }
+        guard switchConfidence >= 0, switchConfidence < 1 else {
+            throw ValidationError("--switch-confidence must be at least 0 and below 1")
+        }
         if !evaluate && series == nil { throw ValidationError("give --series FILE.csv, or --evaluate") }
+    }
+
+    var selection: ModelSelection {
+        var selection = ModelSelection()
+        selection.switchConfidence = switchConfidence > 0 ? switchConfidence : nil
+        return selection
     }
 
     func run() throws {
         if evaluate {
-            try ForecastEvaluation(options: evaluation).run(format: format)
+            try ForecastEvaluation(options: evaluation, selection: selection).run(format: format)
             return
         }
         guard let path = series, let kind = ForecastModel(name: model) else { return }
@@ -56,7 +72,7 @@ struct Forecast: ParsableCommand {
         do {
             values = try SeriesCSV.read(path: path)
             seasonLength = season ?? Periodicity.seasonLength(values)
-            fitted = try kind.fit(values, seasonLength: seasonLength)
+            fitted = try kind.fit(values, seasonLength: seasonLength, selection: selection)
         } catch {
             FileHandle.standardError.write(Data("forewarm: \(error)\n".utf8))
             throw ExitCode(1)

@@ -5,6 +5,8 @@ import Foundation
 /// statsmodels/statsforecast references, over the same series, origins and horizons.
 struct ForecastEvaluation {
     let options: EvaluationOptions
+    /// How `auto` chooses; the backtest's horizon and step are set per series to its family's horizon.
+    var selection = ModelSelection()
 
     /// A Forewarm model and the reference that fits the same model (for parameter and speed comparison).
     struct Candidate {
@@ -76,7 +78,7 @@ struct ForecastEvaluation {
             for (model, runs) in entry.models {
                 scores[model] = Self.scoreReference(runs, values: values, entry: entry)
             }
-            var selection = ModelSelection()
+            var selection = selection
             selection.backtest = RollingOrigin(horizon: entry.horizon, origins: 6, step: entry.horizon)
             for candidate in Self.candidates(seasonLength: entry.season) {
                 scores[candidate.name] = Self.score(

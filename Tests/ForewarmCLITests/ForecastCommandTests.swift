@@ -39,4 +39,11 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("known: auto, ets, arima, holt-winters, stl, naive"), "\(result.stderr)")
     }
+
+    @Test func switchConfidenceMustBeBelowOne() throws {
+        let result = try CLIRunner.run(
+            ["forecast", "--series", "-", "--switch-confidence", "1"], stdin: Self.seasonal)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--switch-confidence"), "\(result.stderr)")
+    }
 }
