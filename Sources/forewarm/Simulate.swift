@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForewarmAnalysis
 import ForewarmController
+import ForewarmForecasting
 import ForewarmModel
 import ForewarmSimulation
 import ForewarmTraces
@@ -41,6 +42,13 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Policies simulated at once (default: the number of cores). The output is the same for any value.")
     var jobs: Int?
 
+    @Option(
+        help: """
+            The forewarm policy's demand forecaster per series: ses (simple exponential smoothing, the default) or \
+            auto (chosen per series by backtest among ses, damped Holt and naive).
+            """)
+    var forecastModel = "ses"
+
     @Option(name: .shortAndLong, help: "Output format: table, json or html.")
     var format: SimulationFormat = .table
 
@@ -58,6 +66,9 @@ struct Simulate: AsyncParsableCommand {
             throw ValidationError("--bucket-seconds must be positive")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard ["ses", "auto"].contains(forecastModel) else {
+            throw ValidationError("unknown --forecast-model '\(forecastModel)'; known: ses, auto")
+        }
     }
 
     func run() async throws {
@@ -76,6 +87,7 @@ struct Simulate: AsyncParsableCommand {
         configuration.directiveLogLimit = 200
         var options = ForewarmOptions()
         options.slo.maxWaitSeconds = sloMs / 1000  // the rest of the policy's SLO keeps its defaults
+        options.forecast.model = ForecastModel(name: forecastModel) ?? options.forecast.model
         let future = requests.map {
             FutureArrival(time: $0.arrival, demand: $0.demand, cpuSeconds: $0.cpuSeconds, memoryMB: $0.memoryMB)
         }

@@ -92,6 +92,20 @@ import Testing
         #expect(missing.stderr.contains("nope.jsonl"))
     }
 
+    @Test func theForecastModelIsAnOption() throws {
+        let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
+        defer { folder.remove() }
+        let path = folder.path("trace.jsonl")
+        let auto = try CLIRunner.run([
+            "simulate", "--trace", path, "--policies", "forewarm", "--forecast-model", "auto",
+        ])
+        #expect(auto.status == 0, "\(auto.stderr)")
+        #expect(auto.stdout.contains("forewarm"))
+        let bad = try CLIRunner.run(["simulate", "--trace", path, "--forecast-model", "prophet"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("known: ses, auto"), "\(bad.stderr)")
+    }
+
     @Test func anUnknownPolicyIsAUsageError() throws {
         let folder = try CLIRunner.folder(["trace.jsonl": Self.trace])
         defer { folder.remove() }

@@ -101,6 +101,32 @@ struct SelectionAndProfileTests {
         #expect(chosen.name.hasPrefix("ARIMA"), "\(chosen.name)")
     }
 
+    /// A scheduled `.auto` forecaster re-runs its backtest every `reselectEvery` refits: noise around a level keeps
+    /// the default (simple smoothing); once a steep trend fills the window, the next selection moves to damped
+    /// Holt — unless selections are too far apart to have happened yet.
+    @Test func scheduledSelectionFollowsTheSeriesAtItsCadence() throws {
+        var g = SplitMix(seed: 3)
+        let flat = (0..<120).map { _ in 50 + g.normal() }
+        let trend = (0..<120).map { 50 + 2 * Double($0) + 0.5 * g.normal() }
+        let selection = ModelSelection(
+            candidates: [.exponentialSmoothing(.simple), .exponentialSmoothing(.dampedHolt)], combinations: [],
+            backtest: RollingOrigin(horizon: 5, origins: 6, step: 5))
+        func scheduled(reselectEvery: Int) throws -> ScheduledForecaster {
+            var model = try ScheduledForecaster(
+                fitting: flat, model: .auto, refitEvery: 20, window: 100, selection: selection,
+                reselectEvery: reselectEvery)
+            #expect(model.chosen == [.exponentialSmoothing(.simple)], "\(model.chosen)")
+            for value in trend { model.update(with: [value]) }
+            return model
+        }
+        let often = try scheduled(reselectEvery: 1)
+        #expect(often.chosen == [.exponentialSmoothing(.dampedHolt)], "\(often.chosen)")
+        let rarely = try scheduled(reselectEvery: 100)
+        #expect(rarely.chosen == [.exponentialSmoothing(.simple)], "\(rarely.chosen)")
+        let finite = rarely.forecast(horizon: 3, level: 0.9).mean.allSatisfy(\.isFinite)
+        #expect(finite)
+    }
+
     /// Holt–Winters by least squares picks the multiplicative season for AirPassengers, whose swings grow with
     /// the level.
     @Test func holtWintersChoosesMultiplicativeSeasonForAirPassengers() throws {

@@ -7,9 +7,17 @@ import Foundation
 /// the rolling mean and standard deviation of what it has seen.
 public struct SeriesForecaster: Sendable {
     public struct Options: Sendable, Hashable {
-        /// Simple exponential smoothing fits in about a millisecond; `.ets` (AutoETS) picks trend and damping too
-        /// at ~50× the cost.
+        /// Simple exponential smoothing fits in about a millisecond. `.auto` chooses per series among `selection`'s
+        /// candidates by backtest instead, which replays slower and did not pay on the evaluation traces
+        /// (docs/controller.md, "The forecasting model").
         public var model: ForecastModel = .exponentialSmoothing(.simple)
+        /// How `.auto` chooses: simple exponential smoothing unless damped Holt or the naive forecast is
+        /// significantly better over six 5-bucket backtest origins.
+        public var selection = ModelSelection(
+            candidates: [.exponentialSmoothing(.simple), .exponentialSmoothing(.dampedHolt), .naive],
+            combinations: [], backtest: RollingOrigin(horizon: 5, origins: 6, step: 5))
+        /// Refits between backtest selections (the refits in between keep the chosen family).
+        public var reselectEvery = 4
         public var minimumHistory = 12
         public var refitEvery = 60
         public var window = 720
@@ -65,7 +73,7 @@ public struct SeriesForecaster: Sendable {
     private mutating func refit() {
         if let model = try? ScheduledForecaster(
             fitting: Array(history.suffix(options.window)), model: options.model, refitEvery: options.refitEvery,
-            window: options.window)
+            window: options.window, selection: options.selection, reselectEvery: options.reselectEvery)
         {
             fitted = model
         }

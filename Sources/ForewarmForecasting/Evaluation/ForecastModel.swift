@@ -23,7 +23,8 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
     /// Given ARIMA orders.
     case arimaOrders(ARIMASpecification, ARIMAMethod)
 
-    /// Parses the CLI names `auto`, `ets`, `arima`, `holt-winters`, `stl`, `naive`.
+    /// Parses the CLI names `auto`, `ets`, `arima`, `holt-winters`, `stl`, `naive`, and `ses` (simple exponential
+    /// smoothing, ETS(A,N,N)).
     public init?(name: String) {
         switch name.lowercased() {
         case "auto": self = .auto
@@ -31,6 +32,7 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
         case "arima": self = .arima
         case "holt-winters", "holtwinters", "hw": self = .holtWinters
         case "stl", "stlf": self = .stl
+        case "ses", "simple": self = .exponentialSmoothing(.simple)
         case "naive", "snaive", "seasonal-naive": self = .naive
         default: return nil
         }
@@ -60,7 +62,8 @@ public enum ForecastModel: Sendable, Hashable, CustomStringConvertible {
         }
         do {
             switch self {
-            case .auto: return try selection.choose(series, seasonLength: m)
+            case .auto:
+                return try ModelSelection.fit(selection.select(series, seasonLength: m), to: series, seasonLength: m)
             case .ets: return try AutoETS.fit(series, seasonLength: m)
             case .arima: return try AutoARIMA().fit(series, seasonLength: m)
             case .holtWinters: return try Self.holtWinters(series, seasonLength: m)

@@ -76,8 +76,9 @@ public struct ModelSelection: Sendable, Hashable {
         }
     }
 
-    /// Fits the candidate or combination with the lowest backtest MASE on `series`.
-    func choose(_ series: [Double], seasonLength: Int) throws -> any Forecaster {
+    /// The candidate or combination `.auto` settles on for `series`: the default (first) one unless the lowest-scoring
+    /// choice beats it at `switchConfidence`.
+    public func select(_ series: [Double], seasonLength: Int) -> [ForecastModel] {
         var best = [candidates.first ?? .naive], bestScore = Double.infinity
         let all = scores(series, seasonLength: seasonLength)
         var winner: Choice?
@@ -90,7 +91,12 @@ public struct ModelSelection: Sendable, Hashable {
         {
             best = standing.models
         }
-        let fitted = try best.filter { $0 != .auto }.map { try $0.fit(series, seasonLength: seasonLength) }
+        return best
+    }
+
+    /// Fits one model, or the equal-weight combination of several (the seasonal naive forecast when none is left).
+    public static func fit(_ models: [ForecastModel], to series: [Double], seasonLength: Int) throws -> any Forecaster {
+        let fitted = try models.filter { $0 != .auto }.map { try $0.fit(series, seasonLength: seasonLength) }
         if fitted.count == 1 { return fitted[0] }
         if fitted.isEmpty { return try SeasonalNaive(fitting: series, seasonLength: seasonLength) }
         return try ForecastCombination(members: fitted)
