@@ -54,9 +54,11 @@ struct Forecast: ParsableCommand {
         if !evaluate && series == nil { throw ValidationError("give --series FILE.csv, or --evaluate") }
     }
 
+    /// How `auto` chooses: backtests over the horizon asked for (`--evaluate` sets each family's own).
     var selection: ModelSelection {
         var selection = ModelSelection()
         selection.switchConfidence = switchConfidence > 0 ? switchConfidence : nil
+        selection.backtest = RollingOrigin(horizon: horizon, origins: 6, step: horizon)
         return selection
     }
 
