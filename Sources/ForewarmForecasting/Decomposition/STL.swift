@@ -149,17 +149,18 @@ struct Loess {
         return out
     }
 
-    /// The local-linear fit at `x` from the points `left...right`, or nil when no point has weight.
+    /// The local-linear fit at `x` from the points `left...right`, or nil when no point has weight. One pass of
+    /// weighted sums, with positions taken relative to `x` so that long series lose no precision.
     func estimate(_ y: [Double], at x: Double, left: Int, right: Int, weights: [Double]?) -> Double? {
         let n = y.count
         guard left <= right, left >= 0, right < n else { return nil }
         var h = max(x - Double(left), Double(right) - x)
         if window > n { h += Double((window - n) / 2) }
         let inner = 0.001 * h, outer = 0.999 * h
-        var w = [Double](repeating: 0, count: right - left + 1)
-        var total = 0.0
+        var total = 0.0, first = 0.0, second = 0.0, level = 0.0, slope = 0.0
         for j in left...right {
-            let r = abs(Double(j) - x)
+            let d = Double(j) - x
+            let r = abs(d)
             guard r <= outer else { continue }
             var weight = 1.0
             if r > inner {
@@ -168,24 +169,17 @@ struct Loess {
                 weight = c * c * c
             }
             if let weights { weight *= weights[j] }
-            w[j - left] = weight
             total += weight
+            first += weight * d
+            second += weight * d * d
+            level += weight * y[j]
+            slope += weight * d * y[j]
         }
         guard total > 0 else { return nil }
-        var center = 0.0
-        for j in left...right {
-            w[j - left] /= total
-            center += w[j - left] * Double(j)
-        }
-        var spread = 0.0
-        for j in left...right { spread += w[j - left] * (Double(j) - center) * (Double(j) - center) }
-        let range = Double(n - 1)
-        if spread.squareRoot() > 0.001 * range {
-            let slope = (x - center) / spread
-            for j in left...right { w[j - left] *= slope * (Double(j) - center) + 1 }
-        }
-        var value = 0.0
-        for j in left...right { value += w[j - left] * y[j] }
-        return value
+        // Weighted mean position (relative to x), spread around it, and the weighted local-linear fit at x.
+        let center = first / total, mean = level / total
+        let spread = second / total - center * center
+        guard spread.squareRoot() > 0.001 * Double(n - 1) else { return mean }
+        return mean - center / spread * (slope / total - center * mean)
     }
 }

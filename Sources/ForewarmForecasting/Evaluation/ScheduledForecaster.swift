@@ -34,7 +34,7 @@ public struct ScheduledForecaster: Forecaster {
             throw ForecastError("the series has no finite values to forecast from (\(series.count) given)")
         }
         chosen = model == .auto ? selection.select(history, seasonLength: seasonLength) : [model]
-        current = try Self.fit(chosen, history, seasonLength: seasonLength)
+        current = try ModelSelection.fit(chosen, to: history, seasonLength: seasonLength)
     }
 
     public func forecast(horizon: Int, level: Double = 0.95) -> Forecast {
@@ -51,16 +51,10 @@ public struct ScheduledForecaster: Forecaster {
         refitsSinceSelection += 1
         let reselect = model == .auto && refitsSinceSelection >= reselectEvery
         let family = reselect ? selection.select(recent, seasonLength: seasonLength) : chosen
-        guard let refitted = try? Self.fit(family, recent, seasonLength: seasonLength) else { return }
+        guard let refitted = try? ModelSelection.fit(family, to: recent, seasonLength: seasonLength) else { return }
         current = refitted
         chosen = family
         sinceRefit = 0
         if reselect { refitsSinceSelection = 0 }
-    }
-
-    /// Fits through `ForecastModel.fit`, so a family that cannot fit the window falls back to the naive forecast.
-    private static func fit(_ family: [ForecastModel], _ series: [Double], seasonLength: Int) throws -> any Forecaster {
-        if family.count == 1 { return try family[0].fit(series, seasonLength: seasonLength) }
-        return try ModelSelection.fit(family, to: series, seasonLength: seasonLength)
     }
 }
