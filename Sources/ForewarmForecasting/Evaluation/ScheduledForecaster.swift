@@ -47,14 +47,15 @@ public struct ScheduledForecaster: Forecaster {
         current.update(with: values)
         sinceRefit += values.count
         guard sinceRefit >= refitEvery else { return }
+        // A window that cannot be fitted keeps the current model until the next scheduled refit.
+        sinceRefit = 0
         let recent = Array(history.suffix(window))
         refitsSinceSelection += 1
         let reselect = model == .auto && refitsSinceSelection >= reselectEvery
+        if reselect { refitsSinceSelection = 0 }
         let family = reselect ? selection.select(recent, seasonLength: seasonLength) : chosen
         guard let refitted = try? ModelSelection.fit(family, to: recent, seasonLength: seasonLength) else { return }
         current = refitted
         chosen = family
-        sinceRefit = 0
-        if reselect { refitsSinceSelection = 0 }
     }
 }
