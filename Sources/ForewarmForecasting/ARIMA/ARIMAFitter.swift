@@ -89,8 +89,7 @@ struct ARIMAFitter {
         guard var filter = ARMAKalmanFilter(ar: c.expandedAR(spec.seasonLength), ma: c.expandedMA(spec.seasonLength))
         else { return .infinity }
         var sum = 0.0, logs = 0.0
-        for value in w {
-            let (v, f) = filter.step(value - c.mean)
+        filter.absorb(w, mean: c.mean) { v, f in
             sum += v * v / f
             logs += Double.log(f)
         }

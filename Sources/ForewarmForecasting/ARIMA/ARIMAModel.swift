@@ -48,8 +48,7 @@ public struct ARIMAModel: Forecaster {
                 ma: coefficients.expandedMA(specification.seasonLength))
         else { throw ForecastError("\(specification) has no stationary fit on this series") }
         var sum = 0.0, logs = 0.0
-        for value in w {
-            let (v, f) = filter.step(value - coefficients.mean)
+        filter.absorb(w, mean: coefficients.mean) { v, f in
             sum += v * v / f
             logs += Double.log(f)
         }

@@ -53,44 +53,76 @@ struct ARMAKalmanFilter: Sendable {
     }
 
     /// Absorbs observation `y` (already demeaned); returns the innovation and its variance.
-    @inline(__always)
     mutating func step(_ y: Double) -> (v: Double, f: Double) {
+        var result = (v: 0.0, f: 1.0)
+        absorb(CollectionOfOne(y), mean: 0) { v, f in result = (v, f) }
+        return result
+    }
+
+    /// Absorbs `values − mean` in order, handing each innovation and its variance to `body` — the likelihood's
+    /// inner loop: no allocation per step, the state and covariance updated in place through pointers.
+    @inline(__always)
+    mutating func absorb(
+        _ values: some Sequence<Double>, mean: Double, _ body: (_ v: Double, _ f: Double) -> Void
+    ) {
         let n = dimension
-        let v = y - state[0]
-        if steady {
-            // Steady state: the gain K = P[:,0] / F is fixed.
-            let f = covariance[0]
-            var next = [Double](repeating: 0, count: n)
-            let a0 = state[0] + covariance[0] / f * v
-            for i in 0..<n {
-                let upper = i + 1 < n ? state[i + 1] + covariance[(i + 1) * n] / f * v : 0
-                next[i] = phi[i] * a0 + upper
+        var steady = self.steady
+        phi.withUnsafeBufferPointer { phi in
+            r.withUnsafeBufferPointer { r in
+                state.withUnsafeMutableBufferPointer { state in
+                    covariance.withUnsafeMutableBufferPointer { covariance in
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: n * n + n) { scratch in
+                            for value in values {
+                                let y = value - mean
+                                if steady {
+                                    // Steady state: the gain K = P[:,0] / F is fixed; T a in place, front to back.
+                                    let f = covariance[0]
+                                    let v = y - state[0]
+                                    let a0 = state[0] + covariance[0] / f * v
+                                    for i in 0..<n {
+                                        let upper = i + 1 < n ? state[i + 1] + covariance[(i + 1) * n] / f * v : 0
+                                        state[i] = phi[i] * a0 + upper
+                                    }
+                                    body(v, f)
+                                    continue
+                                }
+                                let v = y - state[0]
+                                let f = covariance[0]
+                                guard f > 0 else {
+                                    body(v, 1)
+                                    continue
+                                }
+                                // Update: a += P[:,0] v / F, P -= P[:,0] P[0,:] / F.
+                                for i in 0..<n { state[i] += covariance[i * n] / f * v }
+                                for i in 0..<n { scratch[n * n + i] = covariance[i * n] }
+                                for i in 0..<n {
+                                    for j in 0..<n {
+                                        covariance[i * n + j] -= scratch[n * n + i] * scratch[n * n + j] / f
+                                    }
+                                }
+                                // Predict: a = T a; P = T P T' + R R'.
+                                let a0 = state[0]
+                                for i in 0..<n { state[i] = phi[i] * a0 + (i + 1 < n ? state[i + 1] : 0) }
+                                let p00 = covariance[0]
+                                for i in 0..<n {
+                                    let pi0 = i + 1 < n ? covariance[(i + 1) * n] : 0
+                                    for j in 0..<n {
+                                        let p0j = j + 1 < n ? covariance[j + 1] : 0
+                                        let pij = i + 1 < n && j + 1 < n ? covariance[(i + 1) * n + j + 1] : 0
+                                        scratch[i * n + j] =
+                                            phi[i] * phi[j] * p00 + phi[i] * p0j + phi[j] * pi0 + pij + r[i] * r[j]
+                                    }
+                                }
+                                if abs(scratch[0] - f) < 1e-11 * f { steady = true }
+                                for k in 0..<(n * n) { covariance[k] = scratch[k] }
+                                body(v, f)
+                            }
+                        }
+                    }
+                }
             }
-            state = next
-            return (v, f)
         }
-        let f = covariance[0]
-        guard f > 0 else { return (v, 1) }
-        // Update: a += P[:,0] v / F, P -= P[:,0] P[0,:] / F.
-        for i in 0..<n { state[i] += covariance[i * n] / f * v }
-        let column = (0..<n).map { covariance[$0 * n] }
-        for i in 0..<n { for j in 0..<n { covariance[i * n + j] -= column[i] * column[j] / f } }
-        // Predict: a = T a; P = T P T' + R R'.
-        let a0 = state[0]
-        for i in 0..<n { state[i] = phi[i] * a0 + (i + 1 < n ? state[i + 1] : 0) }
-        var next = [Double](repeating: 0, count: n * n)
-        let p00 = covariance[0]
-        for i in 0..<n {
-            let pi0 = i + 1 < n ? covariance[(i + 1) * n] : 0
-            for j in 0..<n {
-                let p0j = j + 1 < n ? covariance[j + 1] : 0
-                let pij = i + 1 < n && j + 1 < n ? covariance[(i + 1) * n + j + 1] : 0
-                next[i * n + j] = phi[i] * phi[j] * p00 + phi[i] * p0j + phi[j] * pi0 + pij + r[i] * r[j]
-            }
-        }
-        if abs(next[0] - f) < 1e-11 * f { steady = true }
-        covariance = next
-        return (v, f)
+        self.steady = steady
     }
 
     /// Mean forecasts of the next `horizon` observations from the current predicted state.
