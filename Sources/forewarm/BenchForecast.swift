@@ -17,6 +17,9 @@ struct BenchForecast: ParsableCommand {
     @Option(help: "Repetitions per fit (the best is kept, as for the references).")
     var repeats = 3
 
+    @Option(help: "Time only the Forewarm models whose name contains this text (e.g. ets-MAM).")
+    var only: String?
+
     struct Entry: Decodable {
         var family: String
         var season: Int
@@ -36,7 +39,7 @@ struct BenchForecast: ParsableCommand {
             let values = Array(try SeriesCSV.read(path: "\(seriesDirectory)/\(name).csv").prefix(entry.origin))
             for candidate in ForecastEvaluation.candidates(seasonLength: entry.season) {
                 guard let counterpart = candidate.counterpart, let reference = entry.seconds[counterpart] ?? nil,
-                    reference.isFinite
+                    reference.isFinite, only.map({ candidate.name.contains($0) }) ?? true
                 else { continue }
                 var best = Double.infinity
                 for _ in 0..<max(repeats, 1) {

@@ -114,28 +114,70 @@ struct ETSFitter {
     }
 
     /// −2 log-likelihood up to a constant (or SSE), +∞ when the states leave the admissible region.
+    ///
+    /// The optimiser's inner loop: the same recursion as `ETSState.oneStep` and `advance`, operation for operation
+    /// (so the same bits), with the states in locals and the seasonal ring in scratch memory.
     func objectiveValue(_ candidate: (ETSWeights, ETSState)) -> Double {
         let (w, initial) = candidate
         if spec.season == .multiplicative && initial.seasons.contains(where: { $0 <= 0 }) { return .infinity }
-        var state = initial
-        var sse = 0.0, sumSq = 0.0, logs = 0.0
         let multiplicative = spec.error == .multiplicative
-        for value in y {
-            let f = state.oneStep(spec, w)
-            if multiplicative {
-                if f <= 1e-10 { return .infinity }
-                let e = (value - f) / f
-                sse += e * e
-                logs += Double.log(f)
-                sumSq += (value - f) * (value - f)
-            } else {
-                let e = value - f
-                sse += e * e
+        let hasTrend = spec.trend != .none
+        let season = spec.season
+        let alpha = w.alpha, beta = w.beta, gamma = w.gamma, phi = w.phi
+        let ratio = beta / alpha
+        let m = initial.seasons.count
+        var level = initial.level, trend = initial.trend, index = initial.index
+        var sse = 0.0, sumSq = 0.0
+        // Σ log f as the log of a running product, kept in range by moving its binary exponent into `exponent`
+        // (exact): one log per fit instead of one per observation.
+        var product = 1.0, exponent = 0
+        let finite = withUnsafeTemporaryAllocation(of: Double.self, capacity: m) { seasons -> Bool in
+            _ = seasons.initialize(from: initial.seasons)
+            for value in y {
+                let q = level + phi * trend
+                let s = season == .none ? 0 : seasons[index]
+                let f: Double
+                switch season {
+                case .none: f = q
+                case .additive: f = q + s
+                case .multiplicative: f = q * s
+                }
+                if multiplicative {
+                    if f <= 1e-10 { return false }
+                    let e = (value - f) / f
+                    sse += e * e
+                    product *= f
+                    if !(0x1p-500...0x1p500).contains(product) {
+                        guard product.isFinite else { return false }
+                        exponent += Int(product.exponent)
+                        product = product.significand
+                    }
+                    sumSq += (value - f) * (value - f)
+                } else {
+                    let e = value - f
+                    sse += e * e
+                }
+                let old = level
+                let deseasoned: Double
+                switch season {
+                case .none: deseasoned = value
+                case .additive: deseasoned = value - s
+                case .multiplicative: deseasoned = abs(s) < 1e-10 ? q : value / s
+                }
+                level = q + alpha * (deseasoned - q)
+                if hasTrend { trend = phi * trend + ratio * (level - old - phi * trend) }
+                if season != .none {
+                    let target = season == .additive ? value - q : (abs(q) < 1e-10 ? s : value / q)
+                    seasons[index] = s + gamma * (target - s)
+                    index += 1
+                    if index == m { index = 0 }
+                }
             }
-            state.advance(value, spec, w)
+            return true
         }
-        guard sse.isFinite else { return .infinity }
+        guard finite, sse.isFinite else { return .infinity }
         if objective == .sse { return multiplicative ? sumSq : sse }
+        let logs = multiplicative ? Double.log(product) + Double(exponent) * Double.log(2) : 0
         return Double(y.count) * Double.log(max(sse, 1e-300)) + 2 * logs
     }
 
