@@ -57,32 +57,46 @@ struct LinearETSProfile {
         var g = [Double](repeating: 0, count: k)
         var total = 0.0
         var index = 0
-        for value in y {
-            var e0 = 0.0
-            for s in 0..<systems {
-                let q = level[s] + phi * trend[s]
-                let season = hasSeason ? seasons[s * m + index] : 0
-                let f = q + season
-                let e: Double
-                if s == 0 {
-                    e = value - f
-                    e0 = e
-                } else {
-                    e = -f
-                    g[s - 1] = f
+        // The same recursion and sums, operation for operation, through pointers (no bounds or uniqueness
+        // checks in the loop that every evaluation of the optimiser runs).
+        level.withUnsafeMutableBufferPointer { level in
+            trend.withUnsafeMutableBufferPointer { trend in
+                seasons.withUnsafeMutableBufferPointer { seasons in
+                    gram.withUnsafeMutableBufferPointer { gram in
+                        cross.withUnsafeMutableBufferPointer { cross in
+                            g.withUnsafeMutableBufferPointer { g in
+                                for value in y {
+                                    var e0 = 0.0
+                                    for s in 0..<systems {
+                                        let q = level[s] + phi * trend[s]
+                                        let season = hasSeason ? seasons[s * m + index] : 0
+                                        let f = q + season
+                                        let e: Double
+                                        if s == 0 {
+                                            e = value - f
+                                            e0 = e
+                                        } else {
+                                            e = -f
+                                            g[s - 1] = f
+                                        }
+                                        level[s] = q + alpha * e
+                                        if hasTrend { trend[s] = phi * trend[s] + beta * e }
+                                        if hasSeason { seasons[s * m + index] = season + gamma * e }
+                                    }
+                                    total += e0 * e0
+                                    for a in 0..<k {
+                                        let ga = g[a]
+                                        cross[a] += ga * e0
+                                        for b in a..<k { gram[a * k + b] += ga * g[b] }
+                                    }
+                                    index += 1
+                                    if index == m { index = 0 }
+                                }
+                            }
+                        }
+                    }
                 }
-                level[s] = q + alpha * e
-                if hasTrend { trend[s] = phi * trend[s] + beta * e }
-                if hasSeason { seasons[s * m + index] = season + gamma * e }
             }
-            total += e0 * e0
-            for a in 0..<k {
-                let ga = g[a]
-                cross[a] += ga * e0
-                for b in a..<k { gram[a * k + b] += ga * g[b] }
-            }
-            index += 1
-            if index == m { index = 0 }
         }
         guard total.isFinite, gram.allSatisfy(\.isFinite) else { return nil }
         for a in 0..<k { for b in 0..<a { gram[a * k + b] = gram[b * k + a] } }
