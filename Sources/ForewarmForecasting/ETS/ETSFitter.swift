@@ -45,8 +45,35 @@ struct ETSFitter {
             }
             return (w, s)
         }
+        // The objective reads the states straight from the coordinates, as `decode` would build them.
+        let seasonCount = start.seasons.count
+        func objective(_ x: [Double]) -> Double {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: seasonCount) { seasons in
+                var i = smoothing
+                let level = x[i] * spread
+                i += 1
+                var trend = start.trend
+                if spec.trend != .none {
+                    trend = x[i] * spread
+                    i += 1
+                }
+                if optimiseSeasons {
+                    var sum = 0.0
+                    for k in 0..<(seasonCount - 1) {
+                        let value = spec.season == .additive ? x[i + k] * spread : x[i + k]
+                        seasons[k] = value
+                        sum += value
+                    }
+                    seasons[seasonCount - 1] = spec.season == .additive ? -sum : Double(seasonCount) - sum
+                } else {
+                    _ = seasons.initialize(from: start.seasons)
+                }
+                return objectiveValue(
+                    decodeWeights(x), level: level, trend: trend, index: start.index, seasons: seasons)
+            }
+        }
         let optimizer = NelderMead(maxEvaluations: 300 * x.count, tolerance: 1e-7, restarts: 1, initialStep: 0.5)
-        var best = optimizer.minimize(x) { objectiveValue(decode($0)) }
+        var best = optimizer.minimize(x, objective)
         // Trend and seasonal models have ridges (β against φ, α against γ): also start from other corners.
         var starts: [[Double]] = []
         if spec.trend != .none {
@@ -62,7 +89,7 @@ struct ETSFitter {
             starts.append(other)
         }
         for start in starts {
-            let candidate = optimizer.minimize(start) { objectiveValue(decode($0)) }
+            let candidate = optimizer.minimize(start, objective)
             if candidate.value < best.value { best = candidate }
         }
         return decode(best.x)
@@ -116,66 +143,64 @@ struct ETSFitter {
     /// −2 log-likelihood up to a constant (or SSE), +∞ when the states leave the admissible region.
     ///
     /// The optimiser's inner loop: the same recursion as `ETSState.oneStep` and `advance`, operation for operation
-    /// (so the same bits), with the states in locals and the seasonal ring in scratch memory.
-    func objectiveValue(_ candidate: (ETSWeights, ETSState)) -> Double {
-        let (w, initial) = candidate
-        if spec.season == .multiplicative && initial.seasons.contains(where: { $0 <= 0 }) { return .infinity }
+    /// (so the same bits), with the states in locals and the seasonal ring in `seasons` (overwritten).
+    func objectiveValue(
+        _ w: ETSWeights, level initialLevel: Double, trend initialTrend: Double, index initialIndex: Int,
+        seasons: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+        if spec.season == .multiplicative && seasons.contains(where: { $0 <= 0 }) { return .infinity }
         let multiplicative = spec.error == .multiplicative
         let hasTrend = spec.trend != .none
         let season = spec.season
         let alpha = w.alpha, beta = w.beta, gamma = w.gamma, phi = w.phi
         let ratio = beta / alpha
-        let m = initial.seasons.count
-        var level = initial.level, trend = initial.trend, index = initial.index
+        let m = seasons.count
+        var level = initialLevel, trend = initialTrend, index = initialIndex
         var sse = 0.0, sumSq = 0.0
         // Σ log f as the log of a running product, kept in range by moving its binary exponent into `exponent`
         // (exact): one log per fit instead of one per observation.
         var product = 1.0, exponent = 0
-        let finite = withUnsafeTemporaryAllocation(of: Double.self, capacity: m) { seasons -> Bool in
-            _ = seasons.initialize(from: initial.seasons)
-            for value in y {
-                let q = level + phi * trend
-                let s = season == .none ? 0 : seasons[index]
-                let f: Double
-                switch season {
-                case .none: f = q
-                case .additive: f = q + s
-                case .multiplicative: f = q * s
-                }
-                if multiplicative {
-                    if f <= 1e-10 { return false }
-                    let e = (value - f) / f
-                    sse += e * e
-                    product *= f
-                    if !(0x1p-500...0x1p500).contains(product) {
-                        guard product.isFinite else { return false }
-                        exponent += Int(product.exponent)
-                        product = product.significand
-                    }
-                    sumSq += (value - f) * (value - f)
-                } else {
-                    let e = value - f
-                    sse += e * e
-                }
-                let old = level
-                let deseasoned: Double
-                switch season {
-                case .none: deseasoned = value
-                case .additive: deseasoned = value - s
-                case .multiplicative: deseasoned = abs(s) < 1e-10 ? q : value / s
-                }
-                level = q + alpha * (deseasoned - q)
-                if hasTrend { trend = phi * trend + ratio * (level - old - phi * trend) }
-                if season != .none {
-                    let target = season == .additive ? value - q : (abs(q) < 1e-10 ? s : value / q)
-                    seasons[index] = s + gamma * (target - s)
-                    index += 1
-                    if index == m { index = 0 }
-                }
+        for value in y {
+            let q = level + phi * trend
+            let s = season == .none ? 0 : seasons[index]
+            let f: Double
+            switch season {
+            case .none: f = q
+            case .additive: f = q + s
+            case .multiplicative: f = q * s
             }
-            return true
+            if multiplicative {
+                if f <= 1e-10 { return .infinity }
+                let e = (value - f) / f
+                sse += e * e
+                product *= f
+                if !(0x1p-500...0x1p500).contains(product) {
+                    guard product.isFinite else { return .infinity }
+                    exponent += Int(product.exponent)
+                    product = product.significand
+                }
+                sumSq += (value - f) * (value - f)
+            } else {
+                let e = value - f
+                sse += e * e
+            }
+            let old = level
+            let deseasoned: Double
+            switch season {
+            case .none: deseasoned = value
+            case .additive: deseasoned = value - s
+            case .multiplicative: deseasoned = abs(s) < 1e-10 ? q : value / s
+            }
+            level = q + alpha * (deseasoned - q)
+            if hasTrend { trend = phi * trend + ratio * (level - old - phi * trend) }
+            if season != .none {
+                let target = season == .additive ? value - q : (abs(q) < 1e-10 ? s : value / q)
+                seasons[index] = s + gamma * (target - s)
+                index += 1
+                if index == m { index = 0 }
+            }
         }
-        guard finite, sse.isFinite else { return .infinity }
+        guard sse.isFinite else { return .infinity }
         if objective == .sse { return multiplicative ? sumSq : sse }
         let logs = multiplicative ? Double.log(product) + Double(exponent) * Double.log(2) : 0
         return Double(y.count) * Double.log(max(sse, 1e-300)) + 2 * logs
