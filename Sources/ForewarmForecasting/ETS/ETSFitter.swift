@@ -143,28 +143,45 @@ struct ETSFitter {
     /// −2 log-likelihood up to a constant (or SSE), +∞ when the states leave the admissible region.
     ///
     /// The optimiser's inner loop: the same recursion as `ETSState.oneStep` and `advance`, operation for operation
-    /// (so the same bits), with the states in locals and the seasonal ring in `seasons` (overwritten).
+    /// (so the same bits), with the states in locals and the seasonal ring in `seasons` (overwritten). The loop is
+    /// compiled once per model form, so no branch on the form is left in it.
     func objectiveValue(
-        _ w: ETSWeights, level initialLevel: Double, trend initialTrend: Double, index initialIndex: Int,
-        seasons: UnsafeMutableBufferPointer<Double>
+        _ w: ETSWeights, level: Double, trend: Double, index: Int, seasons: UnsafeMutableBufferPointer<Double>
     ) -> Double {
         if spec.season == .multiplicative && seasons.contains(where: { $0 <= 0 }) { return .infinity }
-        let multiplicative = spec.error == .multiplicative
+        let start = (level: level, trend: trend, index: index)
+        switch (spec.error, spec.season) {
+        case (.additive, .none): return run(ETSForm<AdditiveError, NoSeason>.self, w, start, seasons)
+        case (.additive, .additive): return run(ETSForm<AdditiveError, AdditiveSeason>.self, w, start, seasons)
+        case (.additive, .multiplicative):
+            return run(ETSForm<AdditiveError, MultiplicativeSeason>.self, w, start, seasons)
+        case (.multiplicative, .none): return run(ETSForm<MultiplicativeError, NoSeason>.self, w, start, seasons)
+        case (.multiplicative, .additive):
+            return run(ETSForm<MultiplicativeError, AdditiveSeason>.self, w, start, seasons)
+        case (.multiplicative, .multiplicative):
+            return run(ETSForm<MultiplicativeError, MultiplicativeSeason>.self, w, start, seasons)
+        }
+    }
+
+    private func run<Error: ErrorForm, Season: SeasonForm>(
+        _ form: ETSForm<Error, Season>.Type, _ w: ETSWeights, _ start: (level: Double, trend: Double, index: Int),
+        _ seasons: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+        let multiplicative = Error.multiplicative
         let hasTrend = spec.trend != .none
-        let season = spec.season
         let alpha = w.alpha, beta = w.beta, gamma = w.gamma, phi = w.phi
         let ratio = beta / alpha
         let m = seasons.count
-        var level = initialLevel, trend = initialTrend, index = initialIndex
+        var level = start.level, trend = start.trend, index = start.index
         var sse = 0.0, sumSq = 0.0
         // Σ log f as the log of a running product, kept in range by moving its binary exponent into `exponent`
         // (exact): one log per fit instead of one per observation.
         var product = 1.0, exponent = 0
         for value in y {
             let q = level + phi * trend
-            let s = season == .none ? 0 : seasons[index]
+            let s = Season.kind == .none ? 0 : seasons[index]
             let f: Double
-            switch season {
+            switch Season.kind {
             case .none: f = q
             case .additive: f = q + s
             case .multiplicative: f = q * s
@@ -186,15 +203,15 @@ struct ETSFitter {
             }
             let old = level
             let deseasoned: Double
-            switch season {
+            switch Season.kind {
             case .none: deseasoned = value
             case .additive: deseasoned = value - s
             case .multiplicative: deseasoned = abs(s) < 1e-10 ? q : value / s
             }
             level = q + alpha * (deseasoned - q)
             if hasTrend { trend = phi * trend + ratio * (level - old - phi * trend) }
-            if season != .none {
-                let target = season == .additive ? value - q : (abs(q) < 1e-10 ? s : value / q)
+            if Season.kind != .none {
+                let target = Season.kind == .additive ? value - q : (abs(q) < 1e-10 ? s : value / q)
                 seasons[index] = s + gamma * (target - s)
                 index += 1
                 if index == m { index = 0 }
@@ -249,3 +266,13 @@ struct ETSFitter {
 
 @inline(__always) func sigmoid(_ x: Double) -> Double { 1 / (1 + Double.exp(-x)) }
 @inline(__always) func logit(_ p: Double) -> Double { Double.log(p / (1 - p)) }
+
+/// Compile-time model forms for the likelihood loop (`ETSFitter.run`): each combination is its own specialisation.
+protocol ErrorForm { static var multiplicative: Bool { get } }
+protocol SeasonForm { static var kind: ETSSpecification.Season { get } }
+enum AdditiveError: ErrorForm { static var multiplicative: Bool { false } }
+enum MultiplicativeError: ErrorForm { static var multiplicative: Bool { true } }
+enum NoSeason: SeasonForm { static var kind: ETSSpecification.Season { .none } }
+enum AdditiveSeason: SeasonForm { static var kind: ETSSpecification.Season { .additive } }
+enum MultiplicativeSeason: SeasonForm { static var kind: ETSSpecification.Season { .multiplicative } }
+enum ETSForm<Error: ErrorForm, Season: SeasonForm> {}
