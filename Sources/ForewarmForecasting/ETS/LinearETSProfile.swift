@@ -114,21 +114,24 @@ struct LinearETSProfile {
         return (sse, state)
     }
 
-    /// The same for simple and (damped) Holt models, with the three systems in registers.
+    /// The same for simple and (damped) Holt models, with the three systems in registers. Each recursion is
+    /// written so that one step costs two dependent operations: l′ = (1 − α)q + αy and b′ = (φb + βy) − βq, with
+    /// the bracket computed while q is.
     func solveNonSeasonal(_ w: ETSWeights) -> (sse: Double, state: ETSState)? {
         guard spec.trend != .none else { return solveSimple(alpha: w.alpha) }
         let phi = w.phi, alpha = w.alpha, beta = w.beta
+        let keep = 1 - alpha
         var l0 = 0.0, b0 = 0.0, l1 = 1.0, b1 = 0.0, l2 = 0.0, b2 = 1.0
         var total = 0.0, c1 = 0.0, c2 = 0.0, g11 = 0.0, g12 = 0.0, g22 = 0.0
         for value in y {
             let q0 = l0 + phi * b0, e0 = value - q0
-            l0 = q0 + alpha * e0
-            b0 = phi * b0 + beta * e0
+            l0 = keep * q0 + alpha * value
+            b0 = (phi * b0 + beta * value) - beta * q0
             let f1 = l1 + phi * b1
-            l1 = f1 - alpha * f1
+            l1 = keep * f1
             b1 = phi * b1 - beta * f1
             let f2 = l2 + phi * b2
-            l2 = f2 - alpha * f2
+            l2 = keep * f2
             b2 = phi * b2 - beta * f2
             total += e0 * e0
             c1 += f1 * e0
@@ -143,9 +146,9 @@ struct LinearETSProfile {
         return (sse, ETSState(level: x[0] + offset, trend: x[1], seasons: [0]))
     }
 
-    /// ``solveNonSeasonal(_:)`` for simple exponential smoothing, the model the controller refits most: the trend
-    /// terms of the Holt recurrence (φ = β = 0) would add exactly +0 and its third system would stay all zeros, so
-    /// this gives the same bits with three dependent operations per observation on the level's path instead of five.
+    /// ``solveNonSeasonal(_:)`` for simple exponential smoothing, the model the controller refits most: two systems
+    /// (no trend), in the error-correction form l += α(y − l) that the controller's fits have always used (the
+    /// Holt form above rounds differently).
     private func solveSimple(alpha: Double) -> (sse: Double, state: ETSState)? {
         var l0 = 0.0, l1 = 1.0
         var total = 0.0, c1 = 0.0, g11 = 0.0
