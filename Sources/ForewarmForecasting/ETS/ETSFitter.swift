@@ -142,9 +142,9 @@ struct ETSFitter {
 
     /// −2 log-likelihood up to a constant (or SSE), +∞ when the states leave the admissible region.
     ///
-    /// The optimiser's inner loop: the same recursion as `ETSState.oneStep` and `advance`, operation for operation
-    /// (so the same bits), with the states in locals and the seasonal ring in `seasons` (overwritten). The loop is
-    /// compiled once per model form, so no branch on the form is left in it.
+    /// The optimiser's inner loop: the recursion of `ETSState.oneStep` and `advance` (the trend update rearranged,
+    /// so it may differ in the last bits), with the states in locals and the seasonal ring in `seasons`
+    /// (overwritten). The loop is compiled once per model form, so no branch on the form is left in it.
     func objectiveValue(
         _ w: ETSWeights, level: Double, trend: Double, index: Int, seasons: UnsafeMutableBufferPointer<Double>
     ) -> Double {
@@ -170,7 +170,6 @@ struct ETSFitter {
         let multiplicative = Error.multiplicative
         let hasTrend = spec.trend != .none
         let alpha = w.alpha, beta = w.beta, gamma = w.gamma, phi = w.phi
-        let ratio = beta / alpha
         let m = seasons.count
         var level = start.level, trend = start.trend, index = start.index
         var sse = 0.0, sumSq = 0.0
@@ -201,15 +200,17 @@ struct ETSFitter {
                 let e = value - f
                 sse += e * e
             }
-            let old = level
             let deseasoned: Double
             switch Season.kind {
             case .none: deseasoned = value
             case .additive: deseasoned = value - s
             case .multiplicative: deseasoned = abs(s) < 1e-10 ? q : value / s
             }
-            level = q + alpha * (deseasoned - q)
-            if hasTrend { trend = phi * trend + ratio * (level - old - phi * trend) }
+            // ETSState.advance's l′ = q + α(d − q) and b′ = φb + (β/α)(l′ − l − φb), rearranged so that both
+            // depend on q through one operation: b′ = φb + β(d − q).
+            let gap = deseasoned - q
+            level = q + alpha * gap
+            if hasTrend { trend = phi * trend + beta * gap }
             if Season.kind != .none {
                 let target = Season.kind == .additive ? value - q : (abs(q) < 1e-10 ? s : value / q)
                 seasons[index] = s + gamma * (target - s)
