@@ -26,48 +26,43 @@ struct ETSFitter {
             let s = start.seasons
             x.append(contentsOf: s.dropLast().map { spec.season == .additive ? $0 / spread : $0 })
         }
-        func decode(_ x: [Double]) -> (ETSWeights, ETSState) {
-            let w = decodeWeights(x)
-            var i = smoothing
-            func next() -> Double { defer { i += 1 }; return x[i] }
-            var s = start
-            s.level = next() * spread
-            if spec.trend != .none { s.trend = next() * spread }
-            if optimiseSeasons {
-                var seasons = (0..<(spec.seasonLength - 1)).map { _ in next() }
-                if spec.season == .additive {
-                    seasons = seasons.map { $0 * spread }
-                    seasons.append(-seasons.reduce(0, +))
-                } else {
-                    seasons.append(Double(spec.seasonLength) - seasons.reduce(0, +))
-                }
-                s.seasons = seasons
-            }
-            return (w, s)
-        }
-        // The objective reads the states straight from the coordinates, as `decode` would build them.
+        // The initial states from the coordinates: level and trend returned, the full seasonal ring written to
+        // `seasons` (the last state balances the others).
         let seasonCount = start.seasons.count
+        func states(_ x: [Double], into seasons: UnsafeMutableBufferPointer<Double>) -> (level: Double, trend: Double) {
+            var i = smoothing
+            let level = x[i] * spread
+            i += 1
+            var trend = start.trend
+            if spec.trend != .none {
+                trend = x[i] * spread
+                i += 1
+            }
+            if optimiseSeasons {
+                var sum = 0.0
+                for k in 0..<(seasonCount - 1) {
+                    let value = spec.season == .additive ? x[i + k] * spread : x[i + k]
+                    seasons[k] = value
+                    sum += value
+                }
+                seasons[seasonCount - 1] = spec.season == .additive ? -sum : Double(seasonCount) - sum
+            } else {
+                _ = seasons.initialize(from: start.seasons)
+            }
+            return (level, trend)
+        }
+        func decode(_ x: [Double]) -> (ETSWeights, ETSState) {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: seasonCount) { seasons in
+                let (level, trend) = states(x, into: seasons)
+                var state = start
+                (state.level, state.trend, state.seasons) = (level, trend, Array(seasons))
+                return (decodeWeights(x), state)
+            }
+        }
+        // The simplex's objective builds no state: it runs the likelihood on a scratch ring.
         func objective(_ x: [Double]) -> Double {
             withUnsafeTemporaryAllocation(of: Double.self, capacity: seasonCount) { seasons in
-                var i = smoothing
-                let level = x[i] * spread
-                i += 1
-                var trend = start.trend
-                if spec.trend != .none {
-                    trend = x[i] * spread
-                    i += 1
-                }
-                if optimiseSeasons {
-                    var sum = 0.0
-                    for k in 0..<(seasonCount - 1) {
-                        let value = spec.season == .additive ? x[i + k] * spread : x[i + k]
-                        seasons[k] = value
-                        sum += value
-                    }
-                    seasons[seasonCount - 1] = spec.season == .additive ? -sum : Double(seasonCount) - sum
-                } else {
-                    _ = seasons.initialize(from: start.seasons)
-                }
+                let (level, trend) = states(x, into: seasons)
                 return objectiveValue(
                     decodeWeights(x), level: level, trend: trend, index: start.index, seasons: seasons)
             }
