@@ -13,8 +13,7 @@ public struct RollingQuantileSketch: Sendable {
     /// The relative accuracy α of every quantile.
     public let accuracy: Double
     private let logGamma: Double
-    private var ring: [Double] = []
-    private var head = 0
+    private var ring: ValueRing
     private var zeros = 0
     private var positive = Bins()
     private var negative = Bins()
@@ -23,11 +22,11 @@ public struct RollingQuantileSketch: Sendable {
     static let smallest = 1e-9
 
     public init(capacity: Int, accuracy: Double = 0.01) {
-        self.capacity = max(capacity, 1)
+        ring = ValueRing(capacity: capacity)
+        self.capacity = ring.capacity
         let alpha = accuracy.isFinite ? min(max(accuracy, 1e-4), 0.5) : 0.01
         self.accuracy = alpha
         logGamma = Double.log((1 + alpha) / (1 - alpha))
-        ring.reserveCapacity(self.capacity)
     }
 
     /// Number of values in the window.
@@ -36,13 +35,7 @@ public struct RollingQuantileSketch: Sendable {
     /// Adds a value, evicting the oldest once the window is full. Non-finite values are ignored.
     public mutating func append(_ value: Double) {
         guard value.isFinite else { return }
-        if ring.count < capacity {
-            ring.append(value)
-        } else {
-            change(ring[head], by: -1)
-            ring[head] = value
-            head = (head + 1) % capacity
-        }
+        if let old = ring.push(value) { change(old, by: -1) }
         change(value, by: 1)
     }
 

@@ -7,16 +7,15 @@ import RealModule
 /// Non-finite values are ignored.
 public struct RollingWindow: Sendable {
     public let capacity: Int
-    private var ring: [Double] = []
-    private var head = 0
+    private var ring: ValueRing
     private var sorted: [Double] = []
     private var sum = 0.0
     private var sumOfSquares = 0.0
     private var sinceResum = 0
 
     public init(capacity: Int) {
-        self.capacity = max(capacity, 1)
-        ring.reserveCapacity(self.capacity)
+        ring = ValueRing(capacity: capacity)
+        self.capacity = ring.capacity
         sorted.reserveCapacity(self.capacity)
     }
 
@@ -26,12 +25,7 @@ public struct RollingWindow: Sendable {
     /// Adds a value, evicting the oldest once the window is full.
     public mutating func append(_ value: Double) {
         guard value.isFinite else { return }
-        if ring.count < capacity {
-            ring.append(value)
-        } else {
-            let old = ring[head]
-            ring[head] = value
-            head = (head + 1) % capacity
+        if let old = ring.push(value) {
             sum -= old
             sumOfSquares -= old * old
             sorted.remove(at: Self.index(of: old, in: sorted))
@@ -41,8 +35,8 @@ public struct RollingWindow: Sendable {
         sorted.insert(value, at: Self.index(of: value, in: sorted))
         sinceResum += 1
         if sinceResum >= capacity {
-            sum = ring.reduce(0, +)
-            sumOfSquares = ring.reduce(0) { $0 + $1 * $1 }
+            sum = ring.values.reduce(0, +)
+            sumOfSquares = ring.values.reduce(0) { $0 + $1 * $1 }
             sinceResum = 0
         }
     }
