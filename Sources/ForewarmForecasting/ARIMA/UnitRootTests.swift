@@ -59,13 +59,7 @@ public enum UnitRootTests {
             detrended.append(y[t] - trend[t])
             remainder.append(y[t] - trend[t] - seasonal[t % m])
         }
-        let vr = variance(remainder), vd = variance(detrended)
+        let vr = sampleVariance(remainder), vd = sampleVariance(detrended)
         return vd > 1e-12 ? max(0, min(1, 1 - vr / vd)) : 0
-    }
-
-    static func variance(_ x: [Double]) -> Double {
-        guard x.count > 1 else { return 0 }
-        let mean = x.reduce(0, +) / Double(x.count)
-        return x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count - 1)
     }
 }

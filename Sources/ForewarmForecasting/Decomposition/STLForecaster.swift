@@ -52,15 +52,12 @@ public struct STLForecaster: Forecaster {
         var spreads: [Double] = [], means: [Double] = []
         for start in stride(from: series.count % m, to: series.count, by: m) {
             let cycle = series[start..<(start + m)]
-            let mean = cycle.reduce(0, +) / Double(m)
-            let variance = cycle.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(m - 1)
-            spreads.append(variance.squareRoot())
-            means.append(mean)
+            spreads.append(sampleVariance(cycle).squareRoot())
+            means.append(cycle.reduce(0, +) / Double(m))
         }
         func variation(_ ratios: [Double]) -> Double {
             let mean = ratios.reduce(0, +) / Double(ratios.count)
-            let variance = ratios.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(ratios.count - 1)
-            return mean > 0 ? variance.squareRoot() / mean : .infinity
+            return mean > 0 ? sampleVariance(ratios).squareRoot() / mean : .infinity
         }
         return variation(zip(spreads, means).map { $0 / $1 }) < variation(spreads)
     }

@@ -109,7 +109,7 @@ public struct ModelSelection: Sendable, Hashable {
         let k = differences.count
         guard k >= 2 else { return false }
         let mean = differences.reduce(0, +) / Double(k)
-        let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(k - 1)
+        let variance = sampleVariance(differences)
         guard variance > 0 else { return mean < 0 }
         let critical = StudentT.quantile(confidence, degreesOfFreedom: k - 1)
         return mean / (variance / Double(k)).squareRoot() < -critical
