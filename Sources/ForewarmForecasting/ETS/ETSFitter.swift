@@ -146,20 +146,21 @@ struct ETSFitter {
         if spec.season == .multiplicative && seasons.contains(where: { $0 <= 0 }) { return .infinity }
         let start = (level: level, trend: trend, index: index)
         switch (spec.error, spec.season) {
-        case (.additive, .none): return run(ETSForm<AdditiveError, NoSeason>.self, w, start, seasons)
-        case (.additive, .additive): return run(ETSForm<AdditiveError, AdditiveSeason>.self, w, start, seasons)
+        case (.additive, .none): return run(AdditiveError.self, NoSeason.self, w, start, seasons)
+        case (.additive, .additive): return run(AdditiveError.self, AdditiveSeason.self, w, start, seasons)
         case (.additive, .multiplicative):
-            return run(ETSForm<AdditiveError, MultiplicativeSeason>.self, w, start, seasons)
-        case (.multiplicative, .none): return run(ETSForm<MultiplicativeError, NoSeason>.self, w, start, seasons)
+            return run(AdditiveError.self, MultiplicativeSeason.self, w, start, seasons)
+        case (.multiplicative, .none): return run(MultiplicativeError.self, NoSeason.self, w, start, seasons)
         case (.multiplicative, .additive):
-            return run(ETSForm<MultiplicativeError, AdditiveSeason>.self, w, start, seasons)
+            return run(MultiplicativeError.self, AdditiveSeason.self, w, start, seasons)
         case (.multiplicative, .multiplicative):
-            return run(ETSForm<MultiplicativeError, MultiplicativeSeason>.self, w, start, seasons)
+            return run(MultiplicativeError.self, MultiplicativeSeason.self, w, start, seasons)
         }
     }
 
     private func run<Error: ErrorForm, Season: SeasonForm>(
-        _ form: ETSForm<Error, Season>.Type, _ w: ETSWeights, _ start: (level: Double, trend: Double, index: Int),
+        _ error: Error.Type, _ season: Season.Type, _ w: ETSWeights,
+        _ start: (level: Double, trend: Double, index: Int),
         _ seasons: UnsafeMutableBufferPointer<Double>
     ) -> Double {
         let multiplicative = Error.multiplicative
@@ -271,4 +272,3 @@ enum MultiplicativeError: ErrorForm { static var multiplicative: Bool { true } }
 enum NoSeason: SeasonForm { static var kind: ETSSpecification.Season { .none } }
 enum AdditiveSeason: SeasonForm { static var kind: ETSSpecification.Season { .additive } }
 enum MultiplicativeSeason: SeasonForm { static var kind: ETSSpecification.Season { .multiplicative } }
-enum ETSForm<Error: ErrorForm, Season: SeasonForm> {}

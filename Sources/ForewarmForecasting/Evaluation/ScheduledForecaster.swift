@@ -30,9 +30,6 @@ public struct ScheduledForecaster: Forecaster {
         self.selection = selection
         self.reselectEvery = max(reselectEvery, 1)
         history = Array(series.suffix(self.window))
-        guard history.contains(where: \.isFinite) else {
-            throw ForecastError("the series has no finite values to forecast from (\(series.count) given)")
-        }
         chosen = model == .auto ? selection.select(history, seasonLength: seasonLength) : [model]
         current = try ModelSelection.fit(chosen, to: history, seasonLength: seasonLength)
     }
