@@ -70,4 +70,14 @@ struct ReferenceParameterTests {
         let llf = try #require(ref["llf"])
         #expect(model.logLikelihood >= llf - 0.05, "\(model.logLikelihood) vs \(llf), \(model.parameters) vs \(ref)")
     }
+
+    /// The multiplicative model has no profile likelihood: the quasi-Newton search over all 15 coordinates must
+    /// reach at least statsmodels' optimum (its L-BFGS-B stops at α ≈ 1; the better optimum is at α ≈ 0.77).
+    @Test func holtWintersMultiplicativeFitsAtLeastAsWellAsStatsmodels() throws {
+        let (y, ref) = try Self.training("airpassengers", "statsmodels-ets-MAM")
+        let spec = try #require(ETSSpecification(code: "MAM", seasonLength: 12))
+        let model = try ETSModel(fitting: y, specification: spec)
+        let llf = try #require(ref["llf"])
+        #expect(model.logLikelihood >= llf - 0.05, "\(model.logLikelihood) vs \(llf), \(model.parameters) vs \(ref)")
+    }
 }

@@ -1,7 +1,8 @@
 import RealModule
 
-/// Estimates an ETS model's weights and initial states: heuristic start, then Nelder–Mead on an unconstrained
-/// reparameterisation of the admissible region.
+/// Estimates an ETS model's weights and initial states: the profile likelihood for the linear (additive) forms;
+/// otherwise a heuristic start, then quasi-Newton descent on an unconstrained reparameterisation of the admissible
+/// region.
 struct ETSFitter {
     let y: [Double]
     let spec: ETSSpecification
@@ -67,7 +68,7 @@ struct ETSFitter {
                     decodeWeights(x), level: level, trend: trend, index: start.index, seasons: seasons)
             }
         }
-        let optimizer = NelderMead(maxEvaluations: 300 * x.count, tolerance: 1e-7, restarts: 1, initialStep: 0.5)
+        let optimizer = QuasiNewton(maxEvaluations: 300 * x.count)
         var best = optimizer.minimize(x, objective)
         // Trend and seasonal models have ridges (β against φ, α against γ): also start from other corners.
         var starts: [[Double]] = []
