@@ -36,7 +36,8 @@ public struct ControlLoop: Service {
         }
         let catalog = InstanceCatalog(types: types)
         do {
-            policy = try PolicyCatalog.make(name: configuration.policy, catalog: catalog)
+            policy = try PolicyCatalog.make(
+                name: configuration.policy, catalog: catalog, forewarm: configuration.forewarmOptions)
         } catch {
             throw ConfigurationError("controller: \(error)")
         }

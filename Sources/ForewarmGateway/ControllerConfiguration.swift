@@ -1,4 +1,5 @@
 import ForewarmController
+import ForewarmForecasting
 
 /// How `forewarm serve` runs the resource-allocation controller live.
 public struct ControllerConfiguration: Sendable, Codable, Equatable {
@@ -7,16 +8,32 @@ public struct ControllerConfiguration: Sendable, Codable, Equatable {
     public var policy = "forewarm"
     /// Seconds between decisions; nil uses the policy's own period.
     public var controlPeriodSeconds: Double?
+    /// The `forewarm` policy's demand forecaster per series: `ses` (default: simple exponential smoothing) or
+    /// `auto` (each series chooses its model by rolling-origin backtest; docs/controller.md, "The forecasting
+    /// model").
+    public var forecastModel = "ses"
 
-    public init(policy: String = "forewarm", controlPeriodSeconds: Double? = nil) {
+    /// The forecaster names `forecastModel` takes.
+    public static let forecastModels = ["ses", "auto"]
+
+    public init(policy: String = "forewarm", controlPeriodSeconds: Double? = nil, forecastModel: String = "ses") {
         self.policy = policy
         self.controlPeriodSeconds = controlPeriodSeconds
+        self.forecastModel = forecastModel
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         policy = try c.decodeIfPresent(String.self, forKey: .policy) ?? "forewarm"
         controlPeriodSeconds = try c.decodeIfPresent(Double.self, forKey: .controlPeriodSeconds)
+        forecastModel = try c.decodeIfPresent(String.self, forKey: .forecastModel) ?? "ses"
+    }
+
+    /// The `forewarm` policy's options with this configuration's forecaster.
+    var forewarmOptions: ForewarmOptions {
+        var options = ForewarmOptions()
+        if let model = ForecastModel(name: forecastModel) { options.forecast.model = model }
+        return options
     }
 
     /// Policies that can run live (the oracle needs the future, so it exists only in the simulator).
@@ -34,6 +51,11 @@ public struct ControllerConfiguration: Sendable, Codable, Equatable {
             problems.append(
                 "controller.policy '\(policy)' is unknown; use one of: " + Self.livePolicies.joined(separator: ", ")
                     + " (or any keepalive-<N>s, -<N>m, -<N>h up to a day)")
+        }
+        if !Self.forecastModels.contains(forecastModel) {
+            problems.append(
+                "controller.forecastModel '\(forecastModel)' is unknown; use one of: "
+                    + Self.forecastModels.joined(separator: ", "))
         }
         if let period = controlPeriodSeconds, !(period >= 0.1 && period <= 3600) {
             problems.append("controller.controlPeriodSeconds must be between 0.1 and 3600 (got \(period))")

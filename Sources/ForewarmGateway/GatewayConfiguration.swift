@@ -52,7 +52,7 @@ public struct GatewayConfiguration: Sendable, Codable {
     /// `FOREWARM_CGROUP_PREFIX`, `FOREWARM_NETWORK` (`none|loopback` for every pool, or `pool=mode,...`),
     /// `FOREWARM_QUEUE_TIMEOUT_MS` (milliseconds for every pool, or `pool=ms,...`), `FOREWARM_PRESPAWN` (`0` or `1`),
     /// `FOREWARM_CONTROLLER_POLICY` (`forewarm`, `threshold`, …, `none`),
-    /// `FOREWARM_CONTROL_PERIOD` (seconds).
+    /// `FOREWARM_CONTROL_PERIOD` (seconds), `FOREWARM_FORECAST_MODEL` (`ses` or `auto`).
     public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> GatewayConfiguration
     {
@@ -92,6 +92,7 @@ public struct GatewayConfiguration: Sendable, Codable {
             }
         }
         if let policy = environment["FOREWARM_CONTROLLER_POLICY"] { configuration.controller.policy = policy }
+        if let model = environment["FOREWARM_FORECAST_MODEL"] { configuration.controller.forecastModel = model }
         if let period = environment["FOREWARM_CONTROL_PERIOD"] {
             guard let seconds = Double(period) else {
                 throw ConfigurationError("FOREWARM_CONTROL_PERIOD: '\(period)' is not a number of seconds")

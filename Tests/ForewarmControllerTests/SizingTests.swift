@@ -67,6 +67,20 @@ import Testing
         #expect(f.forecast(horizon: 1, quantile: 0.9).mean > 20)
     }
 
+    /// With `.auto` each series chooses its model by rolling-origin backtest: a steady ramp leaves simple
+    /// exponential smoothing (which lags it) for damped Holt, while noise around a level keeps the default.
+    @Test func seriesForecasterChoosesItsModelByBacktest() {
+        var options = SeriesForecaster.Options()
+        options.model = .auto
+        var ramp = SeriesForecaster(options: options)
+        for k in 0..<80 { ramp.append(Double(2 * k) + (k % 3 == 0 ? 0.5 : -0.5)) }
+        #expect(ramp.modelName?.contains("A,Ad,N") == true, "\(ramp.modelName ?? "no model")")
+        #expect(ramp.forecast(horizon: 3, quantile: 0.5).mean > 160)
+        var level = SeriesForecaster(options: options)
+        for k in 0..<80 { level.append(10 + Double((k * 7) % 5) - 2) }
+        #expect(level.modelName == "ETS(A,N,N)", "\(level.modelName ?? "no model")")
+    }
+
     @Test func warmupRateRampsOnPressureAndDecaysWhenCalm() {
         var r = WarmupRate()
         #expect(r.allowed(wanted: 5) == 1)

@@ -29,12 +29,15 @@ struct ControlLoopTests {
         }
     }
 
-    @Test func aBurstRaisesTheWarmTargetAndEveryDirectiveIsRecorded() async throws {
+    /// With either demand forecaster: simple exponential smoothing, or the model each series chooses by backtest.
+    @Test(arguments: ControllerConfiguration.forecastModels)
+    func aBurstRaisesTheWarmTargetAndEveryDirectiveIsRecorded(forecastModel: String) async throws {
         let scratch = try ScratchDirectory(prefix: "fw-gw")
         defer { scratch.remove() }
         // No warm floors: every instance the pools keep warm is one the controller asked for.
         let configuration = {
             var configuration = Self.configuration(dataDirectory: scratch.path, policy: "forewarm")
+            configuration.controller.forecastModel = forecastModel
             for index in configuration.pools.indices { configuration.pools[index].minWarm = [:] }
             return configuration
         }()
@@ -120,5 +123,12 @@ struct ControlLoopTests {
         #expect(throws: (any Error).self) {
             try GatewayConfiguration.load(file: nil, environment: ["FOREWARM_CONTROL_PERIOD": "soon"])
         }
+        configuration.controller = ControllerConfiguration(policy: "forewarm", forecastModel: "arima")
+        #expect(throws: (any Error).self) { try configuration.validate() }
+        let auto = try GatewayConfiguration.load(file: nil, environment: ["FOREWARM_FORECAST_MODEL": "auto"])
+        #expect(auto.controller.forecastModel == "auto")
+        let decoded = try JSONDecoder().decode(
+            ControllerConfiguration.self, from: Data(#"{"policy": "forewarm", "forecastModel": "auto"}"#.utf8))
+        #expect(decoded == ControllerConfiguration(policy: "forewarm", forecastModel: "auto"))
     }
 }
