@@ -2,6 +2,8 @@
 /// forward-difference gradients and a backtracking Armijo line search — what statsmodels' L-BFGS-B does for its
 /// ETS fits, without the bounds (the callers' coordinates are unconstrained). Non-finite values count as +∞.
 struct QuasiNewton: Sendable {
+    /// No iteration starts once this many evaluations are spent; the gradient at the last accepted point may add
+    /// up to 2n more.
     var maxEvaluations = 2_000
     /// Stops when an iteration lowers the value by less than this, relative to the value.
     var tolerance = 1e-10
@@ -57,7 +59,8 @@ struct QuasiNewton: Sendable {
                 fresh = true
                 continue
             }
-            // Backtracking: halve the step until the Armijo condition holds.
+            // Backtracking until the Armijo condition holds: each shorter step is the minimum of the quadratic
+            // through f(x), the slope and the rejected value, kept within 0.1–0.5 of the last (0.25 past a wall).
             var step = 1.0
             var fNext = Double.infinity
             var accepted = false
