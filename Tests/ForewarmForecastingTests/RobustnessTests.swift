@@ -43,6 +43,25 @@ struct RobustnessTests {
         }
     }
 
+    /// The multiplicative forms, fitted jointly by quasi-Newton descent (no profile likelihood), on the same
+    /// inputs: a finite forecast, or a clear error where the form does not apply (zeros, negatives).
+    @Test(arguments: ["MNN", "MAN", "MAdN", "MNM", "MAM", "MAdM", "ANM", "AAM"])
+    func multiplicativeFormsGiveFiniteForecastsOrAClearError(code: String) throws {
+        let spec = try #require(ETSSpecification(code: code, seasonLength: 4))
+        for (label, series) in Self.degenerate + [("seasonal", Self.pattern(48) { 10 + Double($0 % 4) })] {
+            do {
+                let model = try ETSModel(fitting: series, specification: spec)
+                let forecast = model.forecast(horizon: 6, level: 0.95)
+                let all = forecast.mean + forecast.lower + forecast.upper
+                let finite = all.allSatisfy(\.isFinite), numbers = model.parameters.values.allSatisfy(\.isFinite)
+                #expect(finite, "\(code) on \(label): \(forecast)")
+                #expect(numbers, "\(code) on \(label)")
+            } catch {
+                #expect(error is ForecastError, "\(code) on \(label): \(error)")
+            }
+        }
+    }
+
     @Test(arguments: models)
     func emptyOrAllNaNSeriesThrowAClearError(model: ForecastModel) {
         for series in [[], [Double.nan, .nan], [Double.infinity]] {
