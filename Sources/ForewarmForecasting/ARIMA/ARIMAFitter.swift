@@ -27,9 +27,7 @@ struct ARIMAFitter {
     init(w: [Double], spec: ARIMASpecification) {
         self.w = w
         self.spec = spec
-        let mean = w.reduce(0, +) / Double(max(w.count, 1))
-        let v = w.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(w.count - 1, 1))
-        spread = max(v.squareRoot(), 1e-8)
+        spread = max(sampleVariance(w).squareRoot(), 1e-8)
     }
 
     /// Returns the coefficients and the concentrated −2 log-likelihood (exact or conditional).

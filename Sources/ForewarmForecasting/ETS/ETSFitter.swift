@@ -60,7 +60,7 @@ struct ETSFitter {
                 return (decodeWeights(x), state)
             }
         }
-        // The simplex's objective builds no state: it runs the likelihood on a scratch ring.
+        // The optimiser's objective builds no state: it runs the likelihood on a scratch ring.
         func objective(_ x: [Double]) -> Double {
             withUnsafeTemporaryAllocation(of: Double.self, capacity: seasonCount) { seasons in
                 let (level, trend) = states(x, into: seasons)
@@ -263,8 +263,7 @@ struct ETSFitter {
 
     func standardDeviation() -> Double {
         let mean = y.reduce(0, +) / Double(y.count)
-        let v = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(y.count - 1, 1))
-        return max(v.squareRoot(), abs(mean) * 0.01, 1e-12)
+        return max(sampleVariance(y).squareRoot(), abs(mean) * 0.01, 1e-12)
     }
 }
 
