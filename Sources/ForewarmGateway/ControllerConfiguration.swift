@@ -1,5 +1,4 @@
 import ForewarmController
-import ForewarmForecasting
 
 /// How `forewarm serve` runs the resource-allocation controller live.
 public struct ControllerConfiguration: Sendable, Codable, Equatable {
@@ -14,7 +13,7 @@ public struct ControllerConfiguration: Sendable, Codable, Equatable {
     public var forecastModel = "ses"
 
     /// The forecaster names `forecastModel` takes.
-    public static let forecastModels = ["ses", "auto"]
+    public static var forecastModels: [String] { SeriesForecaster.Options.modelNames }
 
     public init(policy: String = "forewarm", controlPeriodSeconds: Double? = nil, forecastModel: String = "ses") {
         self.policy = policy
@@ -32,7 +31,7 @@ public struct ControllerConfiguration: Sendable, Codable, Equatable {
     /// The `forewarm` policy's options with this configuration's forecaster.
     var forewarmOptions: ForewarmOptions {
         var options = ForewarmOptions()
-        if let model = ForecastModel(name: forecastModel) { options.forecast.model = model }
+        if let model = SeriesForecaster.Options.model(named: forecastModel) { options.forecast.model = model }
         return options
     }
 
@@ -52,7 +51,7 @@ public struct ControllerConfiguration: Sendable, Codable, Equatable {
                 "controller.policy '\(policy)' is unknown; use one of: " + Self.livePolicies.joined(separator: ", ")
                     + " (or any keepalive-<N>s, -<N>m, -<N>h up to a day)")
         }
-        if !Self.forecastModels.contains(forecastModel) {
+        if SeriesForecaster.Options.model(named: forecastModel) == nil {
             problems.append(
                 "controller.forecastModel '\(forecastModel)' is unknown; use one of: "
                     + Self.forecastModels.joined(separator: ", "))

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ForewarmAnalysis
 import ForewarmController
-import ForewarmForecasting
 import ForewarmModel
 import ForewarmSimulation
 import ForewarmTraces
@@ -66,8 +65,9 @@ struct Simulate: AsyncParsableCommand {
             throw ValidationError("--bucket-seconds must be positive")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        guard ["ses", "auto"].contains(forecastModel) else {
-            throw ValidationError("unknown --forecast-model '\(forecastModel)'; known: ses, auto")
+        guard SeriesForecaster.Options.model(named: forecastModel) != nil else {
+            let known = SeriesForecaster.Options.modelNames.joined(separator: ", ")
+            throw ValidationError("unknown --forecast-model '\(forecastModel)'; known: \(known)")
         }
     }
 
@@ -87,7 +87,7 @@ struct Simulate: AsyncParsableCommand {
         configuration.directiveLogLimit = 200
         var options = ForewarmOptions()
         options.slo.maxWaitSeconds = sloMs / 1000  // the rest of the policy's SLO keeps its defaults
-        options.forecast.model = ForecastModel(name: forecastModel) ?? options.forecast.model
+        options.forecast.model = SeriesForecaster.Options.model(named: forecastModel) ?? options.forecast.model
         let future = requests.map {
             FutureArrival(time: $0.arrival, demand: $0.demand, cpuSeconds: $0.cpuSeconds, memoryMB: $0.memoryMB)
         }

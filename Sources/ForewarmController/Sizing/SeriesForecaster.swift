@@ -25,6 +25,15 @@ public struct SeriesForecaster: Sendable {
         /// fitted on noise has α ≈ 0 and would otherwise ignore a shift until its next scheduled refit).
         public var driftRun = 6
         public init() {}
+
+        /// The forecasters offered by name (`simulate --forecast-model`, the gateway's `controller.forecastModel`):
+        /// `ses` (the default, simple exponential smoothing) and `auto` (chosen per series by backtest).
+        public static let modelNames = ["ses", "auto"]
+
+        /// The forecaster called `name`, if it is one of ``modelNames``.
+        public static func model(named name: String) -> ForecastModel? {
+            modelNames.contains(name) ? ForecastModel(name: name) : nil
+        }
     }
 
     public let options: Options
