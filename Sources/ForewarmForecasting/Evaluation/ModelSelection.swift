@@ -79,19 +79,20 @@ public struct ModelSelection: Sendable, Hashable {
     /// The candidate or combination `.auto` settles on for `series`: the default (first) one unless the lowest-scoring
     /// choice beats it at `switchConfidence`.
     public func select(_ series: [Double], seasonLength: Int) -> [ForecastModel] {
-        var best = [candidates.first ?? .naive], bestScore = Double.infinity
         let all = scores(series, seasonLength: seasonLength)
+        // The lowest mean MASE; the earlier choice on a tie.
         var winner: Choice?
         for choice in all {
-            if let mase = choice.mase, mase < bestScore { best = choice.models; bestScore = mase; winner = choice }
+            if let mase = choice.mase, mase < winner?.mase ?? .infinity { winner = choice }
         }
-        if let confidence = switchConfidence, let standing = all.first, standing.mase != nil, let winner,
+        guard let winner else { return [candidates.first ?? .naive] }
+        if let confidence = switchConfidence, let standing = all.first, standing.mase != nil,
             winner.models != standing.models,
             !Self.significantlyBetter(winner.perOrigin, than: standing.perOrigin, confidence: confidence)
         {
-            best = standing.models
+            return standing.models
         }
-        return best
+        return winner.models
     }
 
     /// Fits one model, or the equal-weight combination of several (the seasonal naive forecast when none is left).
