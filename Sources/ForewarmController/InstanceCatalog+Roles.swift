@@ -11,6 +11,12 @@ extension InstanceCatalog {
         return byPrice.first { $0.relativeSpeed >= fastest } ?? byPrice[byPrice.count - 1]
     }
 
+    /// The catalog without its slower types: those that run at the top relative speed.
+    public var atFullSpeed: InstanceCatalog {
+        let fastest = types.map(\.relativeSpeed).max() ?? 1
+        return InstanceCatalog(types: types.filter { $0.relativeSpeed >= fastest })
+    }
+
     /// The most powerful type: most vCPU, then most memory, then the most expensive.
     public var heaviest: InstanceType {
         types.max {

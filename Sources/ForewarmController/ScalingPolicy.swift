@@ -37,9 +37,13 @@ public struct PoolObservation: Sendable, Hashable, Codable {
     public var queued: Int
     /// The size the pool is steering to, as last set by directives.
     public var target: Int
+    /// For each run in flight on an instance slower than full speed, the run time its speed has added so far:
+    /// elapsed × (1 − relative speed). A heavy run on a cheap type shows here long before it ends.
+    public var slowdownsInFlight: [Double]
 
     public init(
-        pool: String, instanceType: InstanceType, idle: Int, busy: Int, starting: Int, queued: Int, target: Int
+        pool: String, instanceType: InstanceType, idle: Int, busy: Int, starting: Int, queued: Int, target: Int,
+        slowdownsInFlight: [Double] = []
     ) {
         self.pool = pool
         self.instanceType = instanceType
@@ -48,6 +52,7 @@ public struct PoolObservation: Sendable, Hashable, Codable {
         self.starting = starting
         self.queued = queued
         self.target = target
+        self.slowdownsInFlight = slowdownsInFlight
     }
 
     public var live: Int { idle + busy + starting }
@@ -79,14 +84,26 @@ public struct CompletionObservation: Sendable, Hashable, Codable {
     /// Time the instance was busy with it.
     public var wallSeconds: Double
     public var memoryMB: Double
+    /// Relative speed of the instance that ran it (nil: the reference speed, 1).
+    public var relativeSpeed: Double?
 
-    public init(time: Double, pool: String, score: Double, cpuSeconds: Double, wallSeconds: Double, memoryMB: Double) {
+    public init(
+        time: Double, pool: String, score: Double, cpuSeconds: Double, wallSeconds: Double, memoryMB: Double,
+        relativeSpeed: Double? = nil
+    ) {
         self.time = time
         self.pool = pool
         self.score = score
         self.cpuSeconds = cpuSeconds
         self.wallSeconds = wallSeconds
         self.memoryMB = memoryMB
+        self.relativeSpeed = relativeSpeed
+    }
+
+    /// Run time the instance's speed added to the run: `cpuSeconds × (1/relativeSpeed − 1)` (0 at full speed).
+    public var slowdownSeconds: Double {
+        guard let speed = relativeSpeed, speed > 0, speed < 1 else { return 0 }
+        return cpuSeconds * (1 / speed - 1)
     }
 }
 

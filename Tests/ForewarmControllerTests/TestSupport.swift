@@ -41,11 +41,14 @@ struct Driver<P: ScalingPolicy> {
     }
 
     /// One control period with these arrivals (spread over it) and completions of the same requests.
-    mutating func step(arrivals scores: [Double], cpu: Double = 0.05, pool: String? = nil, busy: Int = 0) {
+    mutating func step(
+        arrivals scores: [Double], cpu: Double = 0.05, pool: String? = nil, busy: Int = 0,
+        alsoCompleted: [CompletionObservation] = []
+    ) {
         now += policy.controlPeriod
         let period = policy.controlPeriod
         var arrivals: [ArrivalObservation] = []
-        var completions: [CompletionObservation] = []
+        var completions = alsoCompleted
         for (k, score) in scores.enumerated() {
             let t = now - period + period * Double(k) / Double(max(scores.count, 1))
             let target = pool ?? policy.route(demand(score: score, cpu: cpu), pools: pools)

@@ -212,3 +212,41 @@ struct SimulatorTests {
         #expect(popped == [5, 1, 3, 2, 0, 4])
     }
 }
+
+/// Reports, in each tick's directive reason, the slowdowns in flight and the completed runs' speeds it was shown.
+private struct SlowdownWatcher: ScalingPolicy {
+    var name = "watcher"
+    var controlPeriod = 2.0
+    var keepAlive: Double? = 60
+    let plan: PoolPlan
+
+    func initialPools(catalog: InstanceCatalog) -> [PoolPlan] { [plan] }
+
+    mutating func route(_ demand: DemandEstimate, pools: [PoolObservation]) -> String { plan.name }
+
+    mutating func decide(_ tick: ControlTick) -> [ScalingDirective] {
+        let inFlight = tick.pools.flatMap(\.slowdownsInFlight).map { String($0) }
+        let done = tick.completions.map { "\($0.relativeSpeed ?? -1)/\($0.slowdownSeconds)" }
+        let reason = "in flight " + inFlight.joined(separator: ",") + "; done " + done.joined(separator: ",")
+        return [ScalingDirective(pool: plan.name, action: .add, instances: 0, reason: reason)]
+    }
+}
+
+@Suite struct SlowdownObservationTests {
+    @Test func policiesSeeWhatASlowerTypeAddsToRunsInFlightAndDone() throws {
+        let quarter = InstanceType(
+            name: "quarter", vCPU: 0.25, memoryMiB: 1024, pricePerHour: 0.9, startupMs: 1000, relativeSpeed: 0.25)
+        let configuration = SimulationConfiguration(
+            catalog: InstanceCatalog(types: [quarter, Fixture.unit]), seed: 1, startupJitter: 0,
+            seriesBucketSeconds: 10)
+        let watcher = SlowdownWatcher(plan: Fixture.pool(type: quarter))
+        // Starts at 1 s (cold), runs 2 CPU-s at a quarter of the speed: 8 s, done at 9 s. The second request keeps
+        // the replay going past the next tick.
+        let result = try Simulator(configuration: configuration).run(
+            watcher, requests: [Fixture.request(at: 0, cpu: 2), Fixture.request(at: 12, cpu: 0.1)])
+        let reasons = Dictionary(result.directiveLog.map { ($0.time, $0.reason ?? "") }) { first, _ in first }
+        #expect(reasons[4] == "in flight 2.25; done ")  // 3 s into the run, 0.75 of each second is the slowdown
+        #expect(reasons[8] == "in flight 5.25; done ")
+        #expect(reasons[10] == "in flight ; done 0.25/6.0")
+    }
+}

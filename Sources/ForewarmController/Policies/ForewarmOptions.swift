@@ -52,6 +52,13 @@ public struct ForewarmOptions: Sendable {
     public var replanHysteresis = 0.1
     /// Completions needed before the first plan.
     public var minimumSamples = 50
+    /// The window of the run-time objective's error budget (nil: no budget). While runs that a slower type has
+    /// made exceed the SLO's slowdown spend the budget, in flight or in the window, every pool stays at full speed:
+    /// heavy runs mistaken for light ones come in bursts that the recent-runs profile behind the type choice cannot
+    /// see coming. 300 s, HPA's scale-down stabilisation window: on ReCodEx replayed 33× denser it halved forewarm's
+    /// p99 (28.4 → 11.2 s) for 4 % more cost, and on the standard ReCodEx replay it costs 20 % more
+    /// (docs/controller.md, "The slowdown budget").
+    public var slowdownBudgetWindow: Double? = 300
     /// Completed runs remembered for planning.
     public var samples = 1_000
     /// The chances of finding no warm instance the planner may give a pool, sharing out the cold-start budget. 1

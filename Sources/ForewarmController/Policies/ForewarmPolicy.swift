@@ -46,6 +46,9 @@ public struct ForewarmPolicy: ScalingPolicy {
     private var ticksSinceProfiles = 1_000_000
     private let profileRefresh = 6
     private let planner: CutPointPlanner
+    private var slowdownBudget: SlowdownBudget?
+    /// Whether the last plan set the slower types aside (the slowdown budget was spent).
+    private var fullSpeedOnly = false
 
     public var poolNames: [String] { homogeneous ? [Self.heavy] : [Self.light, Self.standard, Self.heavy] }
 
@@ -65,6 +68,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         scores = ScoreAverages()
         rates = ArrivalRate()
         samples = DemandSamples(capacity: options.samples)
+        slowdownBudget = options.slowdownBudgetWindow.map { SlowdownBudget(slo: options.slo, window: $0) }
         history = BinnedDemandHistory(window: options.forecast.window)
         overallArrivals = SeriesForecaster(options: options.forecast)
         overallCPU = SeriesForecaster(options: options.forecast)
@@ -146,6 +150,7 @@ public struct ForewarmPolicy: ScalingPolicy {
         scores.observe(tick.arrivals)
         rates.observe(tick.arrivals, period: tick.period)
         samples.observe(tick.completions)
+        slowdownBudget?.record(tick.completions, pools: tick.pools, now: tick.now)
         for arrival in tick.arrivals {
             lastArrival[arrival.pool] = max(lastArrival[arrival.pool] ?? arrival.time, arrival.time)
         }
@@ -173,14 +178,19 @@ public struct ForewarmPolicy: ScalingPolicy {
 
     /// Re-plans cut points and types when due; returns a note for the reasons when the plan changed.
     private mutating func replan(now: Double) -> String? {
-        guard now - lastPlan >= options.replanEvery, samples.count >= options.minimumSamples else { return nil }
+        let suspend = slowdownBudget?.isSpent ?? false
+        guard now - lastPlan >= options.replanEvery || suspend != fullSpeedOnly,
+            samples.count >= options.minimumSamples
+        else { return nil }
         lastPlan = now
+        fullSpeedOnly = suspend
         let h = horizon(for: catalog.standard)
         let arrivals = overallArrivals.forecast(horizon: h, quantile: options.forecastQuantile).upper / controlPeriod
         let work = overallCPU.forecast(horizon: h, quantile: options.forecastQuantile).mean / controlPeriod
         guard
             let result = planner.plan(
-                samples: samples.all, arrivalRate: arrivals, workRate: work, catalog: catalog, current: cuts)
+                samples: samples.all, arrivalRate: arrivals, workRate: work,
+                catalog: suspend ? catalog.atFullSpeed : catalog, current: cuts)
         else { return nil }
         // Keep the current cuts (with the types that now suit them) unless moving is clearly cheaper.
         var best = result.best
@@ -205,8 +215,9 @@ public struct ForewarmPolicy: ScalingPolicy {
             }
         }
         let price = (best.costPerHour * 1000).rounded() / 1000
+        let aside = suspend ? "; slower types set aside: " + (slowdownBudget?.summary ?? "") : ""
         return "re-planned: scores split at \(Int(cuts[0]))/\(Int(cuts[1])), types "
-            + newTypes.map(\.name).joined(separator: "/") + ", predicted $\(price)/h"
+            + newTypes.map(\.name).joined(separator: "/") + ", predicted $\(price)/h" + aside
     }
 
     /// Forecast buckets covering an instance's start-up plus one control period.

@@ -221,6 +221,7 @@ struct Replay<Policy: ScalingPolicy> {
         instances[id].request = request
         instances[id].runStartedAt = now
         pools[pool].busy += 1
+        if instances[id].type.relativeSpeed < 1 { pools[pool].slowRuns[id] = now }
         waited[request] += now - attemptStart[request]
         let runSeconds = requests[request].cpuSeconds / instances[id].type.relativeSpeed
         events.push(.finished(instance: id), at: now + runSeconds)
@@ -231,6 +232,7 @@ struct Replay<Policy: ScalingPolicy> {
         let pool = instances[id].pool
         let type = instances[id].type
         pools[pool].busy -= 1
+        pools[pool].slowRuns[id] = nil
         instances[id].request = nil
         let wall = now - instances[id].runStartedAt
         if requests[request].memoryMB > Double(type.memoryMiB) {
@@ -243,10 +245,10 @@ struct Replay<Policy: ScalingPolicy> {
                 dispatch(request, to: larger)
             } else {
                 failed += 1
-                complete(request, pool: pool, wall: wall)
+                complete(request, pool: pool, type: type, wall: wall)
             }
         } else {
-            complete(request, pool: pool, wall: wall)
+            complete(request, pool: pool, type: type, wall: wall)
         }
         if let waiting = pools[pool].queue.popFirst() {
             startRun(waiting, on: id)
@@ -256,13 +258,14 @@ struct Replay<Policy: ScalingPolicy> {
         reconcile(pool)
     }
 
-    mutating func complete(_ request: Int, pool: Int, wall: Double) {
+    mutating func complete(_ request: Int, pool: Int, type: InstanceType, wall: Double) {
         completed += 1
         latencies.append(now - requests[request].arrival)
         completionsSinceTick.append(
             CompletionObservation(
                 time: now, pool: pools[pool].plan.name, score: requests[request].demand.score,
-                cpuSeconds: requests[request].cpuSeconds, wallSeconds: wall, memoryMB: requests[request].memoryMB))
+                cpuSeconds: requests[request].cpuSeconds, wallSeconds: wall, memoryMB: requests[request].memoryMB,
+                relativeSpeed: type.relativeSpeed))
     }
 
     /// Heavy work (by its measured cost) sent to a pool whose instances are slower than the fastest pool's, and
@@ -380,7 +383,13 @@ struct Replay<Policy: ScalingPolicy> {
     // MARK: - Control
 
     mutating func tick() {
-        let observations = pools.map { $0.observation(queued: $0.queue.count) }
+        let observations = pools.map { pool in
+            var observation = pool.observation(queued: pool.queue.count)
+            for (id, started) in pool.slowRuns {
+                observation.slowdownsInFlight.append((now - started) * (1 - instances[id].type.relativeSpeed))
+            }
+            return observation
+        }
         let tick = ControlTick(
             now: now, period: now - lastTick, pools: observations, arrivals: arrivalsSinceTick,
             completions: completionsSinceTick)

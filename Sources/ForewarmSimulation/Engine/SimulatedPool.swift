@@ -58,6 +58,8 @@ struct SimulatedPool {
     var liveByType: [String: Int] = [:]
     /// Requests waiting for one of this pool's instances to start.
     var waitingForStartup = 0
+    /// Runs in flight on instances slower than full speed: instance → when the run started.
+    var slowRuns: [Int: Double] = [:]
 
     init(plan: PoolPlan) {
         self.plan = plan

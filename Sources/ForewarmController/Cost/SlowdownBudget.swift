@@ -1,0 +1,67 @@
+/// The run-time objective's error budget: whether slower, cheaper instance types are making runs exceed the SLO's
+/// `maxSlowdownSeconds` more often than the SLO allows (`1 − percentile` of the runs).
+///
+/// The type chooser admits a slower type when a pool's recent runs are short at the SLO's percentile. Heavy runs
+/// the model mistakes for light ones come in bursts (one exercise submitted by a class, one long-running program),
+/// so a pool can look short for half an hour and then run twenty 10 s programs at a quarter of the speed. The budget
+/// watches outcomes instead: it is spent while a run in flight has already been slowed past the objective (a 10 s
+/// run on a quarter-speed type shows it after 0.7 s, not at its end 40 s later), or while more of the runs completed
+/// in the last `window` seconds were than the SLO allows. While it is spent the controller keeps every pool at full
+/// speed; violations age out after `window`.
+public struct SlowdownBudget: Sendable {
+    /// Seconds of completed runs the budget counts.
+    public let window: Double
+    /// Runs that may exceed the slowdown, as a share of all runs (the SLO's `1 − percentile`).
+    public let allowance: Double
+    public let maxSlowdownSeconds: Double
+    private var ticks: [(time: Double, runs: Int, violations: Int)] = []
+    private var first = 0
+    /// Completed runs in the window, and those of them a slower type made exceed the objective.
+    public private(set) var runs = 0
+    public private(set) var violations = 0
+    /// Runs in flight (at the last tick) that a slower type has already made exceed the objective.
+    public private(set) var violationsInFlight = 0
+
+    public init(slo: ServiceLevelObjective, window: Double) {
+        self.window = max(window.isFinite ? window : 0, 0)
+        allowance = 1 - slo.percentile
+        maxSlowdownSeconds = slo.maxSlowdownSeconds
+    }
+
+    /// Whether slower types should be set aside.
+    public var isSpent: Bool {
+        violationsInFlight > 0 || (violations > 0 && Double(violations) > allowance * Double(runs))
+    }
+
+    /// Counts one tick's completions, notes the runs in flight, and forgets completions older than the window.
+    public mutating func record(_ completions: [CompletionObservation], pools: [PoolObservation], now: Double) {
+        let limit = maxSlowdownSeconds + 1e-9
+        violationsInFlight = pools.reduce(0) { count, pool in
+            count + pool.slowdownsInFlight.reduce(0) { $0 + ($1 > limit ? 1 : 0) }
+        }
+        if !completions.isEmpty {
+            let late = completions.reduce(0) { $0 + ($1.slowdownSeconds > limit ? 1 : 0) }
+            ticks.append((now, completions.count, late))
+            runs += completions.count
+            violations += late
+        }
+        while first < ticks.count, ticks[first].time <= now - window {
+            runs -= ticks[first].runs
+            violations -= ticks[first].violations
+            first += 1
+        }
+        if first > 64, first * 2 > ticks.count {
+            ticks.removeFirst(first)
+            first = 0
+        }
+    }
+
+    /// In words, for a directive's reason.
+    public var summary: String {
+        var text =
+            "\(violations) of \(runs) runs in the last \(ForewarmPolicy.format(window)) s ran more than "
+            + "\(ForewarmPolicy.format(maxSlowdownSeconds)) s slower on a cheaper type"
+        if violationsInFlight > 0 { text += ", and \(violationsInFlight) in flight already have" }
+        return text
+    }
+}
