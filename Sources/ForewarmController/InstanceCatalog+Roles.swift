@@ -11,10 +11,11 @@ extension InstanceCatalog {
         return byPrice.first { $0.relativeSpeed >= fastest } ?? byPrice[byPrice.count - 1]
     }
 
-    /// The catalog without its slower types: those that run at the top relative speed.
+    /// The catalog without the types slower than the reference core (relative speed below 1), the ones the SLO's
+    /// slowdown bound is about; when every type is slower, the fastest.
     public var atFullSpeed: InstanceCatalog {
         let fastest = types.map(\.relativeSpeed).max() ?? 1
-        return InstanceCatalog(types: types.filter { $0.relativeSpeed >= fastest })
+        return InstanceCatalog(types: types.filter { $0.relativeSpeed >= min(1, fastest) })
     }
 
     /// The most powerful type: most vCPU, then most memory, then the most expensive.

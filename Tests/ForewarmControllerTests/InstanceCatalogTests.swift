@@ -1,3 +1,4 @@
+import ForewarmPools
 import Foundation
 import Testing
 
@@ -12,6 +13,21 @@ import Testing
         #expect(abs((InstanceCatalog.standard["ce.1x2"]?.pricePerHour ?? 0) - 0.1492) < 0.001)
         #expect(InstanceCatalog.standard["ce.0.5x1"]?.relativeSpeed == 0.5)
         #expect(InstanceCatalog.standard["ce.4x16"]?.relativeSpeed == 1)
+    }
+
+    @Test func atFullSpeedDropsOnlyTheTypesSlowerThanTheReferenceCore() {
+        #expect(
+            InstanceCatalog.standard.atFullSpeed.types.map(\.name) == [
+                "ce.1x2", "ce.1x4", "ce.2x4", "ce.2x8", "ce.4x16",
+            ])
+        let twice = InstanceType(name: "2x", vCPU: 2, memoryMiB: 1024, pricePerHour: 1, startupMs: 1, relativeSpeed: 2)
+        let once = InstanceType(name: "1x", vCPU: 1, memoryMiB: 1024, pricePerHour: 0.5, startupMs: 1, relativeSpeed: 1)
+        let half = InstanceType(
+            name: "half", vCPU: 1, memoryMiB: 1024, pricePerHour: 0.2, startupMs: 1, relativeSpeed: 0.5)
+        #expect(InstanceCatalog(types: [twice, once, half]).atFullSpeed.types.map(\.name) == ["2x", "1x"])
+        let slow = InstanceType(
+            name: "slow", vCPU: 1, memoryMiB: 1024, pricePerHour: 0.1, startupMs: 1, relativeSpeed: 0.25)
+        #expect(InstanceCatalog(types: [half, slow]).atFullSpeed.types.map(\.name) == ["half"])
     }
 
     @Test func readsJSONAndRejectsNonsense() throws {
