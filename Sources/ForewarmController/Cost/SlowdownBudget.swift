@@ -1,18 +1,22 @@
 /// The run-time objective's error budget: whether slower, cheaper instance types are making runs exceed the SLO's
-/// `maxSlowdownSeconds` more often than the SLO allows (`1 − percentile` of the runs).
+/// `maxSlowdownSeconds` faster than the SLO allows (`1 − percentile` of the runs).
 ///
 /// The type chooser admits a slower type when a pool's recent runs are short at the SLO's percentile. Heavy runs
 /// the model mistakes for light ones come in bursts (one exercise submitted by a class, one long-running program),
 /// so a pool can look short for half an hour and then run twenty 10 s programs at a quarter of the speed. The budget
-/// watches outcomes instead: it is spent while a run in flight has already been slowed past the objective (a 10 s
-/// run on a quarter-speed type shows it after 0.7 s, not at its end 40 s later), or while more of the runs completed
-/// in the last `window` seconds were than the SLO allows. While it is spent the controller keeps every pool at full
-/// speed; violations age out after `window`.
+/// watches outcomes instead. It counts the runs completed in the last `window` seconds that a slower type made late,
+/// and the runs in flight that already are (a 10 s run on a quarter-speed type is late after 0.7 s, not at its end
+/// 40 s later), and is spent once they pass `share` of the SLO's allowance: half, because by the time a burst has
+/// spent the whole allowance the rest of it is already running slow. While it is spent the controller keeps every
+/// pool at full speed; violations age out after `window`. A busy service may still use its allowance: the count
+/// scales with the runs.
 public struct SlowdownBudget: Sendable {
     /// Seconds of completed runs the budget counts.
     public let window: Double
     /// Runs that may exceed the slowdown, as a share of all runs (the SLO's `1 − percentile`).
     public let allowance: Double
+    /// The share of the allowance that spends the budget.
+    public let share: Double
     public let maxSlowdownSeconds: Double
     private var ticks: [(time: Double, runs: Int, violations: Int)] = []
     private var first = 0
@@ -22,15 +26,17 @@ public struct SlowdownBudget: Sendable {
     /// Runs in flight (at the last tick) that a slower type has already made exceed the objective.
     public private(set) var violationsInFlight = 0
 
-    public init(slo: ServiceLevelObjective, window: Double) {
+    public init(slo: ServiceLevelObjective, window: Double, share: Double = 0.5) {
         self.window = max(window.isFinite ? window : 0, 0)
+        self.share = share.isFinite ? min(max(share, 0), 1) : 0.5
         allowance = 1 - slo.percentile
         maxSlowdownSeconds = slo.maxSlowdownSeconds
     }
 
     /// Whether slower types should be set aside.
     public var isSpent: Bool {
-        violationsInFlight > 0 || (violations > 0 && Double(violations) > allowance * Double(runs))
+        let late = violations + violationsInFlight
+        return late > 0 && Double(late) > share * allowance * Double(runs + violationsInFlight)
     }
 
     /// Counts one tick's completions, notes the runs in flight, and forgets completions older than the window.
