@@ -13,6 +13,8 @@ final class CompiledSyntax: @unchecked Sendable {
     /// The multi-byte symbols, packed for matching (see ``SymbolMatcher``).
     let symbols: SymbolMatcher
     let identifierContinue: [Bool]
+    /// `identifierContinue` as a rule the lexer applies eight bytes at a time (nil when the table is not of that shape).
+    let identifierBytes: IdentifierBytes?
     /// First bytes that may open a comment, and a special literal (raw, verbatim, prefixed, long-bracket strings,
     /// char literals): the lexer asks about either only for these, not for every token.
     let commentStart: [Bool]
@@ -57,6 +59,8 @@ final class CompiledSyntax: @unchecked Sendable {
         }
         for byte in syntax.identifierContinue { continues[Int(byte)] = true }
         identifierContinue = continues
+        let rule = IdentifierBytes(extra: syntax.identifierContinue.count == 1 ? syntax.identifierContinue[0] : nil)
+        identifierBytes = syntax.identifierContinue.count <= 1 && rule.matches(continues) ? rule : nil
 
         var comments = [Bool](repeating: false, count: 256)
         for opener in syntax.lineComments where !opener.isEmpty { comments[Int(opener[0])] = true }

@@ -42,6 +42,7 @@ public struct Lexer {
     let symbolRules: UnsafePointer<Bool>
     let literalNeedsNearQuote: UnsafePointer<Bool>
     let symbols: SymbolMatcher
+    let identifierBytes: IdentifierBytes?
 
     init(source: UnsafeBufferPointer<UInt8>, rules: CompiledSyntax) {
         self.source = source
@@ -54,6 +55,7 @@ public struct Lexer {
         symbolRules = rules.byteTables.symbolRules
         literalNeedsNearQuote = rules.byteTables.literalNeedsNearQuote
         symbols = rules.symbols
+        identifierBytes = rules.identifierBytes
     }
 
     public init(source: UnsafeBufferPointer<UInt8>, language: Language) {
@@ -272,6 +274,17 @@ public struct Lexer {
     @inline(__always)
     mutating func skipIdentifier() {
         position += 1
+        if let identifierBytes, let base = source.baseAddress {
+            while position &+ 8 <= source.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let ends = ~identifierBytes.continues(word) & 0x8080_8080_8080_8080
+                guard ends == 0 else {
+                    position &+= ends.trailingZeroBitCount &>> 3
+                    return
+                }
+                position &+= 8
+            }
+        }
         while position < source.count, identifierContinue[Int(source[position])] { position += 1 }
     }
 
