@@ -108,6 +108,31 @@ import Testing
         #expect((free.policy.types[freeHome]?.relativeSpeed ?? 1) < 1)
     }
 
+    /// Between ticks, inside a burst: once the late runs in flight spend the budget, arrivals that would go to the
+    /// cheap pool go to a full-speed one at once.
+    @Test func lateRunsInFlightSendTheRestOfABurstToAFullSpeedPool() throws {
+        var options = ForewarmOptions()
+        options.replanEvery = 30
+        options.minimumSamples = 20
+        var d = Driver(ForewarmPolicy(catalog: catalog, options: options))
+        for _ in 0..<20 { d.step(arrivals: Array(repeating: 10, count: 8), cpu: 0.02) }
+        let home = homePool(d.policy, score: 10)
+        let index = try #require(d.pools.firstIndex { $0.pool == home })
+        #expect(d.pools[index].instanceType.relativeSpeed < 1)
+        let other = try #require(d.pools.firstIndex { $0.pool != home })
+        d.pools[other].instanceType = catalog.standard
+        #expect(d.policy.route(demand(score: 10), pools: d.pools) == home)
+
+        d.pools[index].slowdownsInFlight = [2.5, 0.2]
+        #expect(d.policy.route(demand(score: 10), pools: d.pools) == d.pools[other].pool)
+
+        options.slowdownBudgetWindow = nil
+        var free = Driver(ForewarmPolicy(catalog: catalog, options: options))
+        for _ in 0..<20 { free.step(arrivals: Array(repeating: 10, count: 8), cpu: 0.02) }
+        free.pools = d.pools
+        #expect(free.policy.route(demand(score: 10), pools: free.pools) == homePool(free.policy, score: 10))
+    }
+
     func homePool(_ policy: ForewarmPolicy, score: Double) -> String {
         ScoreRouting(names: policy.poolNames, upperScores: [policy.cuts[0], policy.cuts[1], 100]).home(score: score)
     }

@@ -34,17 +34,26 @@ public struct SlowdownBudget: Sendable {
     }
 
     /// Whether slower types should be set aside.
-    public var isSpent: Bool {
-        let late = violations + violationsInFlight
-        return late > 0 && Double(late) > share * allowance * Double(runs + violationsInFlight)
+    public var isSpent: Bool { isSpent(violationsInFlight: violationsInFlight) }
+
+    /// Whether it would be spent with this many late runs in flight (the pools seen at an arrival, between ticks).
+    public func isSpent(violationsInFlight inFlight: Int) -> Bool {
+        let late = violations + inFlight
+        return late > 0 && Double(late) > share * allowance * Double(runs + inFlight)
+    }
+
+    /// The runs in flight in `pools` that a slower type has already made late.
+    public func lateRuns(in pools: [PoolObservation]) -> Int {
+        let limit = maxSlowdownSeconds + 1e-9
+        return pools.reduce(0) { count, pool in
+            count + pool.slowdownsInFlight.reduce(0) { $0 + ($1 > limit ? 1 : 0) }
+        }
     }
 
     /// Counts one tick's completions, notes the runs in flight, and forgets completions older than the window.
     public mutating func record(_ completions: [CompletionObservation], pools: [PoolObservation], now: Double) {
         let limit = maxSlowdownSeconds + 1e-9
-        violationsInFlight = pools.reduce(0) { count, pool in
-            count + pool.slowdownsInFlight.reduce(0) { $0 + ($1 > limit ? 1 : 0) }
-        }
+        violationsInFlight = lateRuns(in: pools)
         if !completions.isEmpty {
             let late = completions.reduce(0) { $0 + ($1.slowdownSeconds > limit ? 1 : 0) }
             ticks.append((now, completions.count, late))

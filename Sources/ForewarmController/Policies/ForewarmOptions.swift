@@ -53,11 +53,12 @@ public struct ForewarmOptions: Sendable {
     /// Completions needed before the first plan.
     public var minimumSamples = 50
     /// The window of the run-time objective's error budget (nil: no budget). While the runs a slower type has made
-    /// exceed the SLO's slowdown, in flight or completed in the window, are more than half the SLO's allowance, every
-    /// pool stays at full speed: heavy runs mistaken for light ones come in bursts that the recent-runs profile behind
-    /// the type choice cannot see coming. 300 s, HPA's scale-down stabilisation window: on ReCodEx replayed 33×
-    /// denser it took forewarm's p99 from 28.4 to 11.3 s for 5 % more cost; on the standard ReCodEx replay it costs
-    /// 20 % more, on Azure it is never spent (docs/controller.md, "The slowdown budget").
+    /// exceed the SLO's slowdown, in flight or completed in the window, are more than half the SLO's allowance,
+    /// arrivals go to full-speed pools and every pool is re-planned at full speed: heavy runs mistaken for light ones
+    /// come in bursts that the recent-runs profile behind the type choice cannot see coming. 300 s, HPA's scale-down
+    /// stabilisation window: on ReCodEx replayed 33× denser it took forewarm's p99 from 28.4 to 10.8 s for 5 % more
+    /// cost; on the standard ReCodEx replay it costs 20 % more, on Azure nothing (docs/controller.md, "The slowdown
+    /// budget").
     public var slowdownBudgetWindow: Double? = 300
     /// Completed runs remembered for planning.
     public var samples = 1_000

@@ -130,7 +130,20 @@ public struct ForewarmPolicy: ScalingPolicy {
     }
 
     public mutating func route(_ demand: DemandEstimate, pools: [PoolObservation]) -> String {
-        routing.route(demand, pools: pools)
+        let chosen = routing.route(demand, pools: pools)
+        // Late runs in flight may spend the slowdown budget between ticks, inside a burst: send the rest of the
+        // burst to a full-speed pool at once rather than after the next re-plan.
+        guard let budget = slowdownBudget, !fullSpeedOnly,
+            let home = pools.first(where: { $0.pool == chosen }), home.instanceType.relativeSpeed < 1,
+            budget.isSpent(violationsInFlight: budget.lateRuns(in: pools))
+        else { return chosen }
+        let fast = pools.filter {
+            $0.instanceType.relativeSpeed >= 1 && Double($0.instanceType.memoryMiB) >= demand.memoryMB
+        }
+        return fast.min {
+            ($0.idle > 0 ? 0 : 1, $0.instanceType.pricePerHour) < ($1.idle > 0 ? 0 : 1, $1.instanceType.pricePerHour)
+        }?.pool
+            ?? chosen
     }
 
     public mutating func decide(_ tick: ControlTick) -> [ScalingDirective] {

@@ -144,9 +144,18 @@ struct Replay<Policy: ScalingPolicy> {
         var list = observations
         observations = []
         list.removeAll(keepingCapacity: true)
-        for pool in pools { list.append(pool.observation(queued: pool.queue.count)) }
+        for index in pools.indices { list.append(observation(of: index)) }
         observations = list
         return list
+    }
+
+    /// A pool as the policy sees it, with what slower types have added so far to its runs in flight.
+    func observation(of index: Int) -> PoolObservation {
+        var observation = pools[index].observation(queued: pools[index].queue.count)
+        for (id, started) in pools[index].slowRuns {
+            observation.slowdownsInFlight.append((now - started) * (1 - instances[id].type.relativeSpeed))
+        }
+        return observation
     }
 
     mutating func handle(_ event: Event) {
@@ -383,13 +392,7 @@ struct Replay<Policy: ScalingPolicy> {
     // MARK: - Control
 
     mutating func tick() {
-        let observations = pools.map { pool in
-            var observation = pool.observation(queued: pool.queue.count)
-            for (id, started) in pool.slowRuns {
-                observation.slowdownsInFlight.append((now - started) * (1 - instances[id].type.relativeSpeed))
-            }
-            return observation
-        }
+        let observations = pools.indices.map { observation(of: $0) }
         let tick = ControlTick(
             now: now, period: now - lastTick, pools: observations, arrivals: arrivalsSinceTick,
             completions: completionsSinceTick)
