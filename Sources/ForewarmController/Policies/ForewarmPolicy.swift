@@ -137,13 +137,16 @@ public struct ForewarmPolicy: ScalingPolicy {
             let home = pools.first(where: { $0.pool == chosen }), home.instanceType.relativeSpeed < 1,
             budget.isSpent(violationsInFlight: budget.lateRuns(in: pools))
         else { return chosen }
-        let fast = pools.filter {
+        return Self.fullSpeedPool(for: demand, in: pools) ?? chosen
+    }
+
+    /// The pool at full speed with the memory `demand` needs: one with an idle instance first, then the cheapest.
+    static func fullSpeedPool(for demand: DemandEstimate, in pools: [PoolObservation]) -> String? {
+        func rank(_ pool: PoolObservation) -> (Int, Double) { (pool.idle > 0 ? 0 : 1, pool.instanceType.pricePerHour) }
+        return pools.filter {
             $0.instanceType.relativeSpeed >= 1 && Double($0.instanceType.memoryMiB) >= demand.memoryMB
         }
-        return fast.min {
-            ($0.idle > 0 ? 0 : 1, $0.instanceType.pricePerHour) < ($1.idle > 0 ? 0 : 1, $1.instanceType.pricePerHour)
-        }?.pool
-            ?? chosen
+        .min { rank($0) < rank($1) }?.pool
     }
 
     public mutating func decide(_ tick: ControlTick) -> [ScalingDirective] {
