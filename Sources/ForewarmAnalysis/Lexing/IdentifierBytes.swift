@@ -7,6 +7,8 @@
 struct IdentifierBytes: Sendable {
     /// The language's extra identifier byte, or nil.
     let extra: UInt8?
+    /// The high bit of every byte: the lanes' results, and their guard against borrows.
+    static let high: UInt64 = 0x8080_8080_8080_8080
 
     /// Whether this rule is exactly `table` (256 entries), so the lexer may use it instead of the table.
     func matches(_ table: [Bool]) -> Bool {
@@ -19,10 +21,9 @@ struct IdentifierBytes: Sendable {
     /// The high bit of every byte of `word` that continues an identifier.
     @inline(__always)
     func continues(_ word: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low = word & ~high
+        let low = word & ~Self.high
         var found =
-            (word & high) | Self.inRange(low, 0x30, 0x39) | Self.inRange(low, 0x41, 0x5A)
+            (word & Self.high) | Self.inRange(low, 0x30, 0x39) | Self.inRange(low, 0x41, 0x5A)
             | Self.inRange(low, 0x61, 0x7A) | Self.inRange(low, 0x5F, 0x5F)
         if let extra { found |= Self.inRange(low, extra, extra) }
         return found
@@ -32,7 +33,6 @@ struct IdentifierBytes: Sendable {
     /// its high bit when b ≥ lo, `(0x80 + hi) − b` when b ≤ hi, and neither borrows from the next byte.
     @inline(__always)
     static func inRange(_ low: UInt64, _ lo: UInt8, _ hi: UInt8) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
         let ones: UInt64 = 0x0101_0101_0101_0101
         return ((low | high) &- ones &* UInt64(lo)) & ((high &+ ones &* UInt64(hi)) &- low) & high
     }

@@ -65,6 +65,12 @@ public struct Lexer {
     @inline(__always)
     func byte(at index: Int) -> UInt8 { index < source.count ? source[index] : 0 }
 
+    /// The eight bytes from `index`, first in the lowest lane (the caller checks that eight are left).
+    @inline(__always)
+    static func eightBytes(_ base: UnsafePointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
     @inline(__always)
     func hasPrefix(_ bytes: [UInt8], at index: Int) -> Bool {
         guard index + bytes.count <= source.count else { return false }
@@ -107,7 +113,7 @@ public struct Lexer {
     mutating func skipSpaces() {
         if position < source.count, source[position] == UInt8(ascii: " "), let base = source.baseAddress {
             while position &+ 8 <= source.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let word = Self.eightBytes(base, at: position)
                 let notSpace = word ^ 0x2020_2020_2020_2020
                 guard notSpace == 0 else {
                     position &+= notSpace.trailingZeroBitCount &>> 3
@@ -147,7 +153,7 @@ public struct Lexer {
     func packedKey(from start: Int) -> TokenKey {
         let count = position &- start
         if count <= 7, start &+ 8 <= source.count, let base = source.baseAddress {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            let word = Self.eightBytes(base, at: start)
             let mask = (UInt64(1) &<< UInt64(8 &* count)) &- 1
             return TokenKey(raw: word & mask | UInt64(count) &<< 56)
         }
@@ -276,8 +282,7 @@ public struct Lexer {
         position += 1
         if let identifierBytes, let base = source.baseAddress {
             while position &+ 8 <= source.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-                let ends = ~identifierBytes.continues(word) & 0x8080_8080_8080_8080
+                let ends = ~identifierBytes.continues(Self.eightBytes(base, at: position)) & IdentifierBytes.high
                 guard ends == 0 else {
                     position &+= ends.trailingZeroBitCount &>> 3
                     return

@@ -44,18 +44,17 @@ public struct SlowdownBudget: Sendable {
 
     /// The runs in flight in `pools` that a slower type has already made late.
     public func lateRuns(in pools: [PoolObservation]) -> Int {
-        let limit = maxSlowdownSeconds + 1e-9
-        return pools.reduce(0) { count, pool in
-            count + pool.slowdownsInFlight.reduce(0) { $0 + ($1 > limit ? 1 : 0) }
-        }
+        pools.reduce(0) { count, pool in count + pool.slowdownsInFlight.reduce(0) { $0 + (isLate($1) ? 1 : 0) } }
     }
+
+    /// Whether a run the speed of its instance slowed by `slowdown` seconds broke the objective.
+    private func isLate(_ slowdown: Double) -> Bool { slowdown > maxSlowdownSeconds + 1e-9 }
 
     /// Counts one tick's completions, notes the runs in flight, and forgets completions older than the window.
     public mutating func record(_ completions: [CompletionObservation], pools: [PoolObservation], now: Double) {
-        let limit = maxSlowdownSeconds + 1e-9
         violationsInFlight = lateRuns(in: pools)
         if !completions.isEmpty {
-            let late = completions.reduce(0) { $0 + ($1.slowdownSeconds > limit ? 1 : 0) }
+            let late = completions.reduce(0) { $0 + (isLate($1.slowdownSeconds) ? 1 : 0) }
             ticks.append((now, completions.count, late))
             runs += completions.count
             violations += late
