@@ -11,9 +11,7 @@ import Testing
         // 64 arrivals per 5 s × 0.2 CPU-s: 2.6 CPU-s/s, i.e. 2.6 / speed busy instances on the home pool's type;
         // the pool must hold more than that.
         let policy = d.policy
-        let home = ScoreRouting(
-            names: policy.poolNames, upperScores: [policy.cuts[0], policy.cuts[1], 100]
-        ).home(score: 10)
+        let home = homePool(policy, score: 10)
         let speed = try #require(policy.types[home]?.relativeSpeed)
         #expect(Double(d.target(home)) > 64.0 / 5 * 0.2 / speed)
         let reasons = d.directives.flatMap { $0 }.compactMap(\.reason)
@@ -30,9 +28,7 @@ import Testing
         // full-speed type.
         for _ in 0..<40 { d.step(arrivals: Array(repeating: 12, count: 4), cpu: 3) }
         let policy = d.policy
-        let home = ScoreRouting(
-            names: policy.poolNames, upperScores: [policy.cuts[0], policy.cuts[1], 100]
-        ).home(score: 12)
+        let home = homePool(policy, score: 12)
         #expect(policy.types[home]?.relativeSpeed == 1)
         let changed = d.directives.flatMap { $0 }.filter { $0.instanceType != nil }
         #expect(!changed.isEmpty)

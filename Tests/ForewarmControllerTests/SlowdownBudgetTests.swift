@@ -67,11 +67,7 @@ import Testing
     /// Light scores that run short put the home pool on a cheap, slow type; a heavy run there that the model
     /// scored light shows in flight, and the policy moves every pool to full speed until the budget recovers.
     @Test func thePolicySetsSlowerTypesAsideWhileTheBudgetIsSpent() throws {
-        var options = ForewarmOptions()
-        options.replanEvery = 30
-        options.minimumSamples = 20
-        var d = Driver(ForewarmPolicy(catalog: catalog, options: options))
-        for _ in 0..<20 { d.step(arrivals: Array(repeating: 10, count: 8), cpu: 0.02) }
+        var d = settledOnACheapType(budget: true)
         let home = homePool(d.policy, score: 10)
         let cheap = try #require(d.policy.types[home])
         #expect(cheap.relativeSpeed < 1)
@@ -98,9 +94,7 @@ import Testing
         #expect(after.relativeSpeed < 1)
 
         // Without a budget the late run changes nothing.
-        options.slowdownBudgetWindow = nil
-        var free = Driver(ForewarmPolicy(catalog: catalog, options: options))
-        for _ in 0..<20 { free.step(arrivals: Array(repeating: 10, count: 8), cpu: 0.02) }
+        var free = settledOnACheapType(budget: false)
         let freeHome = homePool(free.policy, score: 10)
         let freeIndex = try #require(free.pools.firstIndex { $0.pool == freeHome })
         free.pools[freeIndex].slowdownsInFlight = [2.5]
@@ -111,11 +105,7 @@ import Testing
     /// Between ticks, inside a burst: once the late runs in flight spend the budget, arrivals that would go to the
     /// cheap pool go to a full-speed one at once.
     @Test func lateRunsInFlightSendTheRestOfABurstToAFullSpeedPool() throws {
-        var options = ForewarmOptions()
-        options.replanEvery = 30
-        options.minimumSamples = 20
-        var d = Driver(ForewarmPolicy(catalog: catalog, options: options))
-        for _ in 0..<20 { d.step(arrivals: Array(repeating: 10, count: 8), cpu: 0.02) }
+        var d = settledOnACheapType(budget: true)
         let home = homePool(d.policy, score: 10)
         let index = try #require(d.pools.firstIndex { $0.pool == home })
         #expect(d.pools[index].instanceType.relativeSpeed < 1)
@@ -126,14 +116,20 @@ import Testing
         d.pools[index].slowdownsInFlight = [2.5, 0.2]
         #expect(d.policy.route(demand(score: 10), pools: d.pools) == d.pools[other].pool)
 
-        options.slowdownBudgetWindow = nil
-        var free = Driver(ForewarmPolicy(catalog: catalog, options: options))
-        for _ in 0..<20 { free.step(arrivals: Array(repeating: 10, count: 8), cpu: 0.02) }
+        var free = settledOnACheapType(budget: false)
         free.pools = d.pools
         #expect(free.policy.route(demand(score: 10), pools: free.pools) == homePool(free.policy, score: 10))
     }
 
-    func homePool(_ policy: ForewarmPolicy, score: Double) -> String {
-        ScoreRouting(names: policy.poolNames, upperScores: [policy.cuts[0], policy.cuts[1], 100]).home(score: score)
+    /// A forewarm policy (re-planning every 30 s, first plan after 20 runs) after 100 s of short runs at score 10,
+    /// which put their pool on a cheap, slower type; with or without a slowdown budget.
+    func settledOnACheapType(budget: Bool) -> Driver<ForewarmPolicy> {
+        var options = ForewarmOptions()
+        options.replanEvery = 30
+        options.minimumSamples = 20
+        if !budget { options.slowdownBudgetWindow = nil }
+        var d = Driver(ForewarmPolicy(catalog: catalog, options: options))
+        for _ in 0..<20 { d.step(arrivals: Array(repeating: 10, count: 8), cpu: 0.02) }
+        return d
     }
 }

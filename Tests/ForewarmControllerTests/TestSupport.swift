@@ -25,6 +25,11 @@ func observation(_ pool: String, type: InstanceType, idle: Int = 0, busy: Int = 
 
 let catalog = InstanceCatalog.standard
 
+/// The pool the forewarm policy's current cuts give `score`.
+func homePool(_ policy: ForewarmPolicy, score: Double) -> String {
+    ScoreRouting(names: policy.poolNames, upperScores: [policy.cuts[0], policy.cuts[1], 100]).home(score: score)
+}
+
 /// Drives a policy like a tiny simulator: pools follow `maintain`/`add`/`remove` directives at once (all warm
 /// instances idle unless `busy` says otherwise), types follow `instanceType`.
 struct Driver<P: ScalingPolicy> {
